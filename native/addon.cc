@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: Apache-2.0
+// Entry point of the numts native addon: registers every kernel family.
+#include "addon.h"
+
+static Napi::Object InitNumts(Napi::Env env, Napi::Object exports) {
+  numts::RegisterBlas(env, exports);
+  return exports;
+}
+
+NODE_API_MODULE(numts_native, InitNumts)

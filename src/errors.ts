@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: Apache-2.0
+/**
+ * Every error numts throws on purpose. Argument errors extend the built-in class a JavaScript user
+ * expects (TypeError for wrong kinds, RangeError for wrong values) so `instanceof` works both ways;
+ * each sets `name` and accepts `{ cause }`.
+ */
+
+/** An axis argument outside `[-ndim, ndim)`, or repeated (NumPy's `AxisError`). */
+export class AxisError extends RangeError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "AxisError";
+  }
+}
+
+/** Shapes that do not fit together: broadcasting, matmul dimensions, reshape sizes. */
+export class ShapeError extends RangeError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "ShapeError";
+  }
+}
+
+/** An unknown dtype, or an operation that has no loop for the given dtypes. */
+export class DtypeError extends TypeError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "DtypeError";
+  }
+}
+
+/** An index out of bounds or a malformed index expression (NumPy's `IndexError`). */
+export class IndexError extends RangeError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "IndexError";
+  }
+}
+
+/** A JS integer that does not fit the array's integer dtype (NumPy's `OverflowError`). */
+export class OverflowError extends RangeError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "OverflowError";
+  }
+}
+
+/** A request that cannot fit in memory, or a node over its `memoryLimit`. */
+export class OutOfMemoryError extends RangeError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "OutOfMemoryError";
+  }
+}
+
+/** A failed factorization: singular or not positive definite input (NumPy's `LinAlgError`). */
+export class LinAlgError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "LinAlgError";
+  }
+}
+
+/** A block operation that failed while running; rejects every result that depends on it. */
+export class ExecutionError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "ExecutionError";
+  }
+}
+
+/** Invalid `init` options or use of a runtime that was shut down. */
+export class RuntimeStateError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "RuntimeStateError";
+  }
+}
