@@ -82,7 +82,8 @@ export function parseDtype(value: unknown, what = "dtype"): Dtype {
 
 /** A typed array of `length` elements of `dtype` over `buffer` starting at element `offset`. */
 export function typedView(dtype: Dtype, buffer: ArrayBufferLike, offset: number, length: number): TypedArray {
-  return new INFO[dtype].storage(buffer, offset * INFO[dtype].itemSize, length);
+  const ctor = INFO[dtype].storage as unknown as new (b: ArrayBufferLike, byteOffset: number, n: number) => TypedArray;
+  return new ctor(buffer, offset * INFO[dtype].itemSize, length);
 }
 
 /** A fresh (non-shared) typed array of `dtype`. */

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: Apache-2.0
+/**
+ * Loads the native addon (build/Release/numts_native.node) if it was built. Loading may fail on a
+ * machine without OpenBLAS or a compiler; callers then use the TypeScript kernels.
+ */
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { TypedArray } from "../../array/dtype.js";
+
+/** The functions the addon exports (see native/*.cc). */
+export interface NativeAddon {
+  gemm(
+    f32: boolean,
+    transA: boolean,
+    transB: boolean,
+    m: number,
+    n: number,
+    k: number,
+    a: TypedArray,
+    offA: number,
+    lda: number,
+    b: TypedArray,
+    offB: number,
+    ldb: number,
+    c: TypedArray,
+    offC: number,
+    ldc: number,
+    beta: number,
+  ): void;
+  setThreads(n: number): void;
+  blasConfig(): { corename: string; config: string };
+}
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "..");
+
+let cached: NativeAddon | Error | undefined;
+
+/** The addon, or the Error explaining why it could not be loaded. */
+export function loadAddon(): NativeAddon | Error {
+  if (cached === undefined) {
+    try {
+      cached = createRequire(import.meta.url)(join(root, "build", "Release", "numts_native.node")) as NativeAddon;
+    } catch (e) {
+      cached = e instanceof Error ? e : new Error(String(e));
+    }
+  }
+  return cached;
+}

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: Apache-2.0
+/**
+ * Creation kernels: every element is a function of its global C-order position, so an array is the
+ * same whatever its block shape.
+ */
+import type { Generator, KernelFn } from "../manifest.js";
+import { forEachElement } from "./nd-iter.js";
+
+type ElementFn = (flat: number, coords: readonly number[]) => number;
+
+function elementFn(g: Generator, globalShape: readonly number[]): ElementFn {
+  switch (g.kind) {
+    case "arange":
+      return (i) => g.start + i * g.step;
+    case "linspace": {
+      const div = g.endpoint ? g.num - 1 : g.num;
+      const step = div > 0 ? (g.stop - g.start) / div : NaN;
+      // NumPy: start + i*step, with the last point set to stop exactly when endpoint.
+      return (i) => (g.endpoint && i === g.num - 1 && g.num > 1 ? g.stop : div > 0 ? g.start + i * step : g.start);
+    }
+    case "eye":
+      return (_, c) => +(c[c.length - 1]! - c[c.length - 2]! === g.k);
+    case "tri":
+      return (_, c) => +(c[c.length - 1]! - c[c.length - 2]! <= g.k);
+    case "hashed":
+      return (i) => hashed(i, g.salt) * g.scale;
+    case "random":
+      throw new Error("random generators are implemented in kernels/ts/random");
+  }
+  void globalShape;
+}
+
+/** peer_bench.py's deterministic input: lowbias32 hash of (i + salt·0x9E3779B9), in [-0.5, 0.5). */
+export function hashed(i: number, salt: number): number {
+  let h = (i + Math.imul(salt, 0x9e3779b9)) >>> 0;
+  h = (h ^ (h >>> 16)) >>> 0;
+  h = Math.imul(h, 0x7feb352d) >>> 0;
+  h = (h ^ (h >>> 15)) >>> 0;
+  h = Math.imul(h, 0x846ca68b) >>> 0;
+  h = (h ^ (h >>> 16)) >>> 0;
+  return h / 4294967296 - 0.5;
+}
+
+export const generate: KernelFn<"generate"> = (_inputs, outputs, { globalShape, blockStart, generator }) => {
+  const out = outputs[0]!;
+  const f = elementFn(generator, globalShape);
+  const gstrides: number[] = [];
+  let s = 1;
+  for (let d = globalShape.length - 1; d >= 0; d--) {
+    gstrides[d] = s;
+    s *= globalShape[d]!;
+  }
+  const coords = blockStart.slice();
+  const nd = out.shape.length;
+  let flat0 = 0;
+  blockStart.forEach((b, d) => (flat0 += b * gstrides[d]!));
+  forEachElement(out.shape, [out.offset, flat0], [out.strides, gstrides], (i, [o, flat]) => {
+    let r = i;
+    for (let d = nd - 1; d >= 0; d--) {
+      coords[d] = blockStart[d]! + (r % out.shape[d]!);
+      r = Math.floor(r / out.shape[d]!);
+    }
+    out.data[o!] = f(flat!, coords);
+  });
+};
