@@ -108,6 +108,11 @@ export class ArrayGrid {
     return entry.map((e, i) => this.chunks[i]![e]!);
   }
 
+  /** Half-open global ranges `[start, stop)` per axis of the block at `entry`. */
+  blockRange(entry: readonly number[]): Array<[number, number]> {
+    return entry.map((e, i) => [this.bounds[i]![e]!, this.bounds[i]![e + 1]!]);
+  }
+
   /** Chunk start offsets along `axis`, followed by the axis length: [0, c0, c0+c1, ..., n]. */
   boundaries(axis: number): readonly number[] {
     return this.bounds[axis]!;

@@ -4,7 +4,7 @@
  * produce int64 or uint64 (int32 with uint32) numts produces float64, which holds every value of
  * both operands exactly; where NumPy would produce float16 numts produces float32.
  */
-import { DtypeError, OverflowError } from "../errors.js";
+import { DtypeError } from "../errors.js";
 import { type Dtype, dtypeKind } from "./dtype.js";
 
 // np.promote_types over numts's dtypes, with the substitutions above.
@@ -36,7 +36,7 @@ export function weakKindOf(value: number | boolean): WeakKind {
   return Number.isInteger(value) ? "int" : "float";
 }
 
-/** The dtype a weak scalar takes when it stands alone (NumPy's defaults: bool, int64→float64, float64). */
+/** The dtype a weak scalar takes when it stands alone: bool, or float64 (numts's default for JS numbers). */
 export function defaultDtypeOfWeak(kind: WeakKind): Dtype {
   return kind === "bool" ? "bool" : "float64";
 }
@@ -54,26 +54,6 @@ const INT_RANGE: Partial<Record<Dtype, [number, number]>> = {
 export function fitsInteger(value: number, dtype: Dtype): boolean {
   const range = INT_RANGE[dtype];
   return range === undefined || (value >= range[0] && value <= range[1]);
-}
-
-/**
- * The dtype of `array op weakScalar` before the ufunc's own loop rules: NEP 50 keeps the array's
- * dtype unless the scalar is of a higher kind (a float scalar with an integer or bool array gives
- * float64; an int scalar with a bool array gives NumPy's default integer, int64, for which numts
- * substitutes float64).
- */
-export function promoteWithWeak(dtype: Dtype, kind: WeakKind, value: number | boolean): Dtype {
-  const k = dtypeKind(dtype);
-  if (kind === "bool") return dtype;
-  if (kind === "int") {
-    if (k === "b") return "float64";
-    if (k === "f") return dtype;
-    if (!fitsInteger(value as number, dtype)) {
-      throw new OverflowError(`Python integer ${value} out of bounds for ${dtype}`);
-    }
-    return dtype;
-  }
-  return k === "f" ? dtype : "float64";
 }
 
 /** `np.can_cast(from, to, casting)` for numts's dtypes. */

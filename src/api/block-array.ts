@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: Apache-2.0
+/**
+ * BlockArray: the distributed n-d array users hold. Its metadata is known at once; its values are
+ * computed asynchronously and read back with `await x.toArray()`. Methods mirror NumPy's ndarray.
+ * Memory is released by `dispose()` (or `using`), and by a FinalizationRegistry as a safety net.
+ */
+import type { AxisArg } from "../array/axis.js";
+import { normalizeAxes } from "../array/axis.js";
+import type { Dtype } from "../array/dtype.js";
+import { itemSize } from "../array/dtype.js";
+import { type Nested, NDArray } from "../array/ndarray.js";
+import { formatShape } from "../array/shape.js";
+import { ShapeError } from "../errors.js";
+import type { ArrayData } from "../plan/array-data.js";
+import { download } from "../plan/transfer-local.js";
+import { transposeView } from "../plan/views.js";
+import type { ArrayLike } from "./convert.js";
+import * as r from "./reductions.js";
+import * as sel from "./selection.js";
+import * as u from "./ufuncs.js";
+import { rechunk } from "./rechunk.js";
+
+const finalizer = new FinalizationRegistry<ArrayData>((data) => data.release());
+
+export class BlockArray implements Disposable {
+  /** @internal The planner's array. */
+  readonly data: ArrayData;
+  private disposed = false;
+
+  /** @internal Use the creation functions (`nt.array`, `nt.zeros`, ...). */
+  constructor(data: ArrayData) {
+    this.data = data;
+    finalizer.register(this, data, this);
+  }
+
+  get shape(): number[] {
+    return [...this.data.shape];
+  }
+
+  get ndim(): number {
+    return this.data.ndim;
+  }
+
+  get size(): number {
+    return this.data.size;
+  }
+
+  get dtype(): Dtype {
+    return this.data.dtype;
+  }
+
+  get nbytes(): number {
+    return this.data.size * itemSize(this.data.dtype);
+  }
+
+  /** The nominal block shape (the largest block along each axis). */
+  get blockShape(): number[] {
+    return this.data.grid.blockShape;
+  }
+
+  /** Number of blocks along each axis. */
+  get gridShape(): number[] {
+    return [...this.data.grid.gridShape];
+  }
+
+  // -- reading back --------------------------------------------------------------------------
+
+  /** Waits for the values and returns them as a local contiguous NDArray. */
+  toArray(): Promise<NDArray> {
+    this.check();
+    return download(this.data);
+  }
+
+  /** Waits for the values and returns them as nested JS arrays (a number or boolean when 0-d). */
+  async toNested(): Promise<Nested> {
+    return (await this.toArray()).toNested();
+  }
+
+  /** The single element of a one-element array, like NumPy's `item()`. */
+  async item(): Promise<number | boolean> {
+    if (this.size !== 1) {
+      throw new ShapeError(`can only convert an array of size 1 to a JS scalar (shape ${formatShape(this.shape)})`);
+    }
+    return (await this.toArray()).valueAt(0);
+  }
+
+  // -- memory --------------------------------------------------------------------------------
+
+  /** Releases this array's blocks (results computed from it stay valid). Idempotent. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    finalizer.unregister(this);
+    this.data.release();
+  }
+
+  [Symbol.dispose](): void {
+    this.dispose();
+  }
+
+  private check(): void {
+    if (this.disposed) throw new ReferenceError("this BlockArray was disposed");
+  }
+
+  // -- layout and dtype ----------------------------------------------------------------------
+
+  astype(dtype: Dtype): BlockArray {
+    return sel.astype(this, dtype);
+  }
+
+  copy(): BlockArray {
+    return sel.copy(this);
+  }
+
+  /** The same values in blocks of `blockShape` (`-1` or `null` keeps an axis whole). */
+  rechunk(blockShape: number | readonly (number | null)[]): BlockArray {
+    return rechunk(this, blockShape);
+  }
+
+  /** Permuted axes (reversed by default) — a view: no data moves until something reads it. */
+  transpose(axes?: readonly number[]): BlockArray {
+    this.check();
+    const perm = axes ?? this.shape.map((_, i) => this.ndim - 1 - i);
+    if (perm.length !== this.ndim || normalizeAxes(perm, this.ndim).length !== this.ndim) {
+      throw new RangeError(`axes don't match array: got ${JSON.stringify(axes)} for ${this.ndim} dimensions`);
+    }
+    return new BlockArray(transposeView(this.data, perm.map((p) => (p < 0 ? p + this.ndim : p))));
+  }
+
+  get T(): BlockArray {
+    return this.transpose();
+  }
+
+  // -- ufuncs as methods ---------------------------------------------------------------------
+
+  add(y: ArrayLike): BlockArray { return u.add(this, y); }
+  subtract(y: ArrayLike): BlockArray { return u.subtract(this, y); }
+  multiply(y: ArrayLike): BlockArray { return u.multiply(this, y); }
+  divide(y: ArrayLike): BlockArray { return u.divide(this, y); }
+  floorDivide(y: ArrayLike): BlockArray { return u.floorDivide(this, y); }
+  remainder(y: ArrayLike): BlockArray { return u.remainder(this, y); }
+  mod(y: ArrayLike): BlockArray { return u.remainder(this, y); }
+  power(y: ArrayLike): BlockArray { return u.power(this, y); }
+  maximum(y: ArrayLike): BlockArray { return u.maximum(this, y); }
+  minimum(y: ArrayLike): BlockArray { return u.minimum(this, y); }
+  equal(y: ArrayLike): BlockArray { return u.equal(this, y); }
+  notEqual(y: ArrayLike): BlockArray { return u.notEqual(this, y); }
+  less(y: ArrayLike): BlockArray { return u.less(this, y); }
+  lessEqual(y: ArrayLike): BlockArray { return u.lessEqual(this, y); }
+  greater(y: ArrayLike): BlockArray { return u.greater(this, y); }
+  greaterEqual(y: ArrayLike): BlockArray { return u.greaterEqual(this, y); }
+  logicalAnd(y: ArrayLike): BlockArray { return u.logicalAnd(this, y); }
+  logicalOr(y: ArrayLike): BlockArray { return u.logicalOr(this, y); }
+  logicalXor(y: ArrayLike): BlockArray { return u.logicalXor(this, y); }
+  bitwiseAnd(y: ArrayLike): BlockArray { return u.bitwiseAnd(this, y); }
+  bitwiseOr(y: ArrayLike): BlockArray { return u.bitwiseOr(this, y); }
+  bitwiseXor(y: ArrayLike): BlockArray { return u.bitwiseXor(this, y); }
+  leftShift(y: ArrayLike): BlockArray { return u.leftShift(this, y); }
+  rightShift(y: ArrayLike): BlockArray { return u.rightShift(this, y); }
+  negative(): BlockArray { return u.negative(this); }
+  positive(): BlockArray { return u.positive(this); }
+  abs(): BlockArray { return u.absolute(this); }
+  absolute(): BlockArray { return u.absolute(this); }
+  sign(): BlockArray { return u.sign(this); }
+  sqrt(): BlockArray { return u.sqrt(this); }
+  square(): BlockArray { return u.square(this); }
+  exp(): BlockArray { return u.exp(this); }
+  log(): BlockArray { return u.log(this); }
+  invert(): BlockArray { return u.invert(this); }
+  logicalNot(): BlockArray { return u.logicalNot(this); }
+  isnan(): BlockArray { return u.isnan(this); }
+  isinf(): BlockArray { return u.isinf(this); }
+  isfinite(): BlockArray { return u.isfinite(this); }
+  clip(min: ArrayLike | null, max: ArrayLike | null): BlockArray { return sel.clip(this, min, max); }
+  round(options?: { decimals?: number }): BlockArray { return sel.round(this, options); }
+
+  // -- reductions as methods -----------------------------------------------------------------
+
+  sum(options?: r.SumOptions): BlockArray { return r.sum(this, options); }
+  prod(options?: r.SumOptions): BlockArray { return r.prod(this, options); }
+  mean(options?: r.SumOptions): BlockArray { return r.mean(this, options); }
+  var(options?: r.VarOptions): BlockArray { return r.variance(this, options); }
+  std(options?: r.VarOptions): BlockArray { return r.std(this, options); }
+  min(options?: r.ReduceOptions): BlockArray { return r.min(this, options); }
+  max(options?: r.ReduceOptions): BlockArray { return r.max(this, options); }
+  argmin(options?: r.ArgOptions): BlockArray { return r.argmin(this, options); }
+  argmax(options?: r.ArgOptions): BlockArray { return r.argmax(this, options); }
+  all(options?: r.ReduceOptions): BlockArray { return r.all(this, options); }
+  any(options?: r.ReduceOptions): BlockArray { return r.any(this, options); }
+  ptp(options?: r.ReduceOptions): BlockArray { return r.ptp(this, options); }
+
+  toString(): string {
+    return `BlockArray(shape=${formatShape(this.shape)}, dtype=${this.dtype}, blockShape=${formatShape(this.blockShape)})`;
+  }
+}
+
+export type { AxisArg };
+export { NDArray };

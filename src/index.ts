@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: Apache-2.0
+/**
+ * numts: NumPy-style block-partitioned arrays for TypeScript, from one machine to a cluster.
+ *
+ * @example
+ * import * as nt from "numts";
+ * const x = nt.arange(1e7);
+ * console.log(await nt.sum(nt.exp(x.divide(1e7))).item());
+ */
+export { BlockArray } from "./api/block-array.js";
+export { NDArray } from "./array/ndarray.js";
+export type { Nested } from "./array/ndarray.js";
+export type { Dtype } from "./array/dtype.js";
+export type { ArrayLike } from "./api/convert.js";
+export * from "./api/creation.js";
+export * from "./api/ufuncs.js";
+export * from "./api/reductions.js";
+export { where, clip, round, around, fix, astype, copy } from "./api/selection.js";
+export { rechunk } from "./api/rechunk.js";
+export { init, shutdown, stats, resetStats, explain } from "./api/lifecycle.js";
+export type { InitOptions, NodeStats, Explanation } from "./api/lifecycle.js";
+export {
+  AxisError,
+  DtypeError,
+  ExecutionError,
+  IndexError,
+  LinAlgError,
+  OutOfMemoryError,
+  OverflowError,
+  RuntimeStateError,
+  ShapeError,
+} from "./errors.js";

@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: Apache-2.0
+/**
+ * The cluster load model LSHS simulates against (NumS's ClusterState, fixed): per node the live
+ * memory, bytes received and bytes sent; per block its size and the nodes holding a copy. Memory is
+ * live memory: a block's bytes leave every holder when it is freed. Copies stay cached on the node
+ * that received them, as the runtime keeps them. Units are bytes.
+ *
+ * `cost(op, node)` is pure (what the objective would be after placing `op` on `node`); `commit`
+ * applies it. The objective is NumS's: max memory + max bytes in + max bytes out over all nodes.
+ */
+import type { BlockId, NodeId } from "../runtime/messages.js";
+
+/** What placing an op needs to know: the blocks it reads and the bytes it creates. */
+export interface OpDemand {
+  readonly inputs: readonly { readonly id: BlockId; readonly bytes: number }[];
+  readonly outputBytes: number;
+  /** The node that owns the op's result under the array layout (block-cyclic owner). */
+  readonly owner: NodeId;
+  /** Whether this op produces a block of an array (its last op): LSHS places it on `owner`. */
+  readonly final: boolean;
+}
+
+interface BlockInfo {
+  readonly bytes: number;
+  readonly holders: NodeId[];
+}
+
+export interface NodeLoad {
+  readonly memory: number;
+  readonly peakMemory: number;
+  readonly bytesIn: number;
+  readonly bytesOut: number;
+  readonly ops: number;
+}
+
+export class LoadModel {
+  private readonly memory: Float64Array;
+  private readonly peak: Float64Array;
+  private readonly bytesIn: Float64Array;
+  private readonly bytesOut: Float64Array;
+  private readonly ops: Float64Array;
+  private readonly blocks = new Map<BlockId, BlockInfo>();
+  private maxMemory = 0;
+  private maxIn = 0;
+  private maxOut = 0;
+
+  constructor(readonly nodes: number) {
+    this.memory = new Float64Array(nodes);
+    this.peak = new Float64Array(nodes);
+    this.bytesIn = new Float64Array(nodes);
+    this.bytesOut = new Float64Array(nodes);
+    this.ops = new Float64Array(nodes);
+  }
+
+  /** Registers a block that exists on `node` (an upload, or an op's output after commit). */
+  addBlock(id: BlockId, bytes: number, node: NodeId): void {
+    this.blocks.set(id, { bytes, holders: [node] });
+    this.addMemory(node, bytes);
+  }
+
+  holders(id: BlockId): readonly NodeId[] {
+    return this.blocks.get(id)?.holders ?? [];
+  }
+
+  /** The objective after placing `op` on `node`, without changing the model. */
+  cost(op: OpDemand, node: NodeId): number {
+    let mem = this.memory[node]! + op.outputBytes;
+    let maxIn = this.maxIn;
+    let maxOut = this.maxOut;
+    let received = this.bytesIn[node]!;
+    // Sources may repeat when several inputs come from one node; accumulate per source.
+    let extraOut: Map<NodeId, number> | null = null;
+    for (let i = 0; i < op.inputs.length; i++) {
+      const id = op.inputs[i]!.id;
+      const b = this.blocks.get(id);
+      if (!b || b.holders.includes(node) || isRepeat(op, i)) continue;
+      const src = b.holders[0]!;
+      mem += b.bytes;
+      received += b.bytes;
+      extraOut ??= new Map();
+      extraOut.set(src, (extraOut.get(src) ?? 0) + b.bytes);
+    }
+    maxIn = Math.max(maxIn, received);
+    if (extraOut) for (const [src, bytes] of extraOut) maxOut = Math.max(maxOut, this.bytesOut[src]! + bytes);
+    return Math.max(this.maxMemory, mem) + maxIn + maxOut;
+  }
+
+  /** Places `op` on `node`: copies missing inputs there and adds the output's memory. */
+  commit(op: OpDemand, node: NodeId, outputs: readonly { readonly id: BlockId; readonly bytes: number }[]): void {
+    for (const input of op.inputs) {
+      const b = this.blocks.get(input.id);
+      if (!b || b.holders.includes(node)) continue;
+      const src = b.holders[0]!;
+      b.holders.push(node);
+      this.addMemory(node, b.bytes);
+      this.bytesIn[node]! += b.bytes;
+      this.bytesOut[src]! += b.bytes;
+      this.maxIn = Math.max(this.maxIn, this.bytesIn[node]!);
+      this.maxOut = Math.max(this.maxOut, this.bytesOut[src]!);
+    }
+    for (const o of outputs) this.addBlock(o.id, o.bytes, node);
+    this.ops[node]! += 1;
+  }
+
+  /** The block is dead: its bytes leave every node holding a copy. */
+  free(id: BlockId): void {
+    const b = this.blocks.get(id);
+    if (!b) return;
+    this.blocks.delete(id);
+    for (const n of b.holders) this.memory[n]! -= b.bytes;
+    this.maxMemory = Math.max(0, ...this.memory);
+  }
+
+  private addMemory(node: NodeId, bytes: number): void {
+    this.memory[node]! += bytes;
+    this.peak[node] = Math.max(this.peak[node]!, this.memory[node]!);
+    this.maxMemory = Math.max(this.maxMemory, this.memory[node]!);
+  }
+
+  /** Ops placed on `node` so far (the "busyness" the dynamic policy balances). */
+  opsOn(node: NodeId): number {
+    return this.ops[node]!;
+  }
+
+  loads(): NodeLoad[] {
+    return Array.from({ length: this.nodes }, (_, i) => ({
+      memory: this.memory[i]!,
+      peakMemory: this.peak[i]!,
+      bytesIn: this.bytesIn[i]!,
+      bytesOut: this.bytesOut[i]!,
+      ops: this.ops[i]!,
+    }));
+  }
+
+  /** Forgets traffic, op counts and peaks (live memory and block locations stay). */
+  resetCounters(): void {
+    this.bytesIn.fill(0);
+    this.bytesOut.fill(0);
+    this.ops.fill(0);
+    this.peak.set(this.memory);
+    this.maxIn = 0;
+    this.maxOut = 0;
+  }
+
+  clone(): LoadModel {
+    const m = new LoadModel(this.nodes);
+    m.memory.set(this.memory);
+    m.peak.set(this.peak);
+    m.bytesIn.set(this.bytesIn);
+    m.bytesOut.set(this.bytesOut);
+    m.ops.set(this.ops);
+    for (const [id, b] of this.blocks) m.blocks.set(id, { bytes: b.bytes, holders: [...b.holders] });
+    m.maxMemory = this.maxMemory;
+    m.maxIn = this.maxIn;
+    m.maxOut = this.maxOut;
+    return m;
+  }
+}
+
+/** Whether input i names a block an earlier input already named (it is copied once). */
+function isRepeat(op: OpDemand, i: number): boolean {
+  const id = op.inputs[i]!.id;
+  for (let j = 0; j < i; j++) if (op.inputs[j]!.id === id) return true;
+  return false;
+}
