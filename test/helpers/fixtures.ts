@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
-/** Locating committed fixtures from compiled tests (dist/test/...) and sources alike. */
-import { existsSync } from "node:fs";
+/**
+ * Reading committed fixtures from compiled tests. Arrays are encoded by scripts/gen/fixtures_lib.py
+ * as {dtype, shape, data: base64 little-endian C-order bytes} so every float bit pattern survives.
+ */
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { type Dtype, isDtype, storageOf } from "../../src/array/dtype.js";
+import { NDArray } from "../../src/array/ndarray.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -15,4 +20,28 @@ export function fixturePath(name: string): string {
     dir = dirname(dir);
   }
   throw new Error(`fixture ${name} not found above ${here}`);
+}
+
+export function readFixture<T>(name: string): T {
+  return JSON.parse(readFileSync(fixturePath(name), "utf8")) as T;
+}
+
+export interface EncodedArray {
+  dtype: string;
+  shape: number[];
+  data: string;
+}
+
+/** Decodes an encoded array. NumPy's int64/uint64 (which numts lacks) decode to float64. */
+export function decodeArray(e: EncodedArray): NDArray {
+  const bytes = Buffer.from(e.data, "base64");
+  const buf = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  if (e.dtype === "int64" || e.dtype === "uint64") {
+    const big = e.dtype === "int64" ? new BigInt64Array(buf) : new BigUint64Array(buf);
+    return new NDArray(Float64Array.from(big, (v) => Number(v)), e.shape, "float64");
+  }
+  if (!isDtype(e.dtype)) throw new Error(`fixture dtype ${e.dtype} is not a numts dtype`);
+  const dtype: Dtype = e.dtype;
+  const ctor = storageOf(dtype) as unknown as new (b: ArrayBuffer) => NDArray["data"];
+  return new NDArray(new ctor(buf), e.shape, dtype);
 }
