@@ -69,6 +69,18 @@ export class ExecutionError extends Error {
   }
 }
 
+/**
+ * Reading the metadata of an array whose shape depends on data (a boolean-mask selection, `unique`)
+ * before it is known. Operations on such arrays work (they are deferred too); `await x.resolved()`
+ * waits for the shape.
+ */
+export class PendingShapeError extends Error {
+  constructor(options?: ErrorOptions) {
+    super("the shape of this array depends on data that is still being computed; await x.resolved() before reading it", options);
+    this.name = "PendingShapeError";
+  }
+}
+
 /** Invalid `init` options or use of a runtime that was shut down. */
 export class RuntimeStateError extends Error {
   constructor(message: string, options?: ErrorOptions) {

@@ -17,6 +17,7 @@ export * from "./api/ufuncs.js";
 export * from "./api/reductions.js";
 export { where, clip, round, around, fix, astype, copy } from "./api/selection.js";
 export { rechunk } from "./api/rechunk.js";
+export { transpose } from "./api/transpose.js";
 export { init, shutdown, stats, resetStats, explain } from "./api/lifecycle.js";
 export type { InitOptions, NodeStats, Explanation } from "./api/lifecycle.js";
 export {
@@ -27,6 +28,7 @@ export {
   LinAlgError,
   OutOfMemoryError,
   OverflowError,
+  PendingShapeError,
   RuntimeStateError,
   ShapeError,
 } from "./errors.js";

@@ -5,32 +5,77 @@
  * Memory is released by `dispose()` (or `using`), and by a FinalizationRegistry as a safety net.
  */
 import type { AxisArg } from "../array/axis.js";
-import { normalizeAxes } from "../array/axis.js";
 import type { Dtype } from "../array/dtype.js";
 import { itemSize } from "../array/dtype.js";
 import { type Nested, NDArray } from "../array/ndarray.js";
 import { formatShape } from "../array/shape.js";
-import { ShapeError } from "../errors.js";
+import { PendingShapeError, ShapeError } from "../errors.js";
 import type { ArrayData } from "../plan/array-data.js";
 import { download } from "../plan/transfer-local.js";
-import { transposeView } from "../plan/views.js";
 import type { ArrayLike } from "./convert.js";
 import * as r from "./reductions.js";
 import * as sel from "./selection.js";
 import * as u from "./ufuncs.js";
 import { rechunk } from "./rechunk.js";
+import { transpose } from "./transpose.js";
 
 const finalizer = new FinalizationRegistry<ArrayData>((data) => data.release());
 
 export class BlockArray implements Disposable {
-  /** @internal The planner's array. */
-  readonly data: ArrayData;
+  private resolvedData: ArrayData | null;
+  private pending: Promise<void> | null = null;
+  private failure: Error | null = null;
   private disposed = false;
 
   /** @internal Use the creation functions (`nt.array`, `nt.zeros`, ...). */
-  constructor(data: ArrayData) {
-    this.data = data;
-    finalizer.register(this, data, this);
+  constructor(data: ArrayData | null) {
+    this.resolvedData = data;
+    if (data) finalizer.register(this, data, this);
+  }
+
+  /**
+   * @internal An array whose shape depends on data (boolean-mask selection, `unique`, ...): it
+   * adopts the array `result` resolves to. Operations on it return deferred arrays too, so
+   * chains just work; reading it waits.
+   */
+  static deferred(result: Promise<BlockArray>): BlockArray {
+    const out = new BlockArray(null);
+    out.pending = result.then(
+      (r) => {
+        const data = r.data.retain();
+        r.dispose();
+        if (out.disposed) {
+          data.release();
+          return;
+        }
+        out.resolvedData = data;
+        finalizer.register(out, data, out);
+      },
+      (e: unknown) => {
+        out.failure = e instanceof Error ? e : new Error(String(e));
+      },
+    );
+    return out;
+  }
+
+  /** @internal The planner's array (throws while a data-dependent shape is pending). */
+  get data(): ArrayData {
+    this.check();
+    if (this.resolvedData) return this.resolvedData;
+    if (this.failure) throw this.failure;
+    throw new PendingShapeError();
+  }
+
+  /** Whether the shape is known (always, except for results whose shape depends on data). */
+  get isResolved(): boolean {
+    return this.resolvedData !== null;
+  }
+
+  /** Waits until the shape is known (not for the values); rejects if computing it failed. */
+  async resolved(): Promise<this> {
+    if (this.pending) await this.pending;
+    if (this.failure) throw this.failure;
+    return this;
   }
 
   get shape(): number[] {
@@ -66,8 +111,9 @@ export class BlockArray implements Disposable {
   // -- reading back --------------------------------------------------------------------------
 
   /** Waits for the values and returns them as a local contiguous NDArray. */
-  toArray(): Promise<NDArray> {
+  async toArray(): Promise<NDArray> {
     this.check();
+    await this.resolved();
     return download(this.data);
   }
 
@@ -78,6 +124,7 @@ export class BlockArray implements Disposable {
 
   /** The single element of a one-element array, like NumPy's `item()`. */
   async item(): Promise<number | boolean> {
+    await this.resolved();
     if (this.size !== 1) {
       throw new ShapeError(`can only convert an array of size 1 to a JS scalar (shape ${formatShape(this.shape)})`);
     }
@@ -91,7 +138,8 @@ export class BlockArray implements Disposable {
     if (this.disposed) return;
     this.disposed = true;
     finalizer.unregister(this);
-    this.data.release();
+    this.resolvedData?.release();
+    this.resolvedData = null;
   }
 
   [Symbol.dispose](): void {
@@ -119,12 +167,7 @@ export class BlockArray implements Disposable {
 
   /** Permuted axes (reversed by default) — a view: no data moves until something reads it. */
   transpose(axes?: readonly number[]): BlockArray {
-    this.check();
-    const perm = axes ?? this.shape.map((_, i) => this.ndim - 1 - i);
-    if (perm.length !== this.ndim || normalizeAxes(perm, this.ndim).length !== this.ndim) {
-      throw new RangeError(`axes don't match array: got ${JSON.stringify(axes)} for ${this.ndim} dimensions`);
-    }
-    return new BlockArray(transposeView(this.data, perm.map((p) => (p < 0 ? p + this.ndim : p))));
+    return transpose(this, axes);
   }
 
   get T(): BlockArray {

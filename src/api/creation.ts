@@ -17,6 +17,7 @@ import { type ArrayLike, defaultGrid, toLocal, wrap } from "./convert.js";
 import { astype, copy } from "./selection.js";
 import { power } from "./ufuncs.js";
 import { checkFits } from "./memory-check.js";
+import { arrayOp } from "./op.js";
 
 export interface CreationOptions {
   dtype?: Dtype;
@@ -105,13 +106,13 @@ function likeGrid(a: BlockArray, options: LikeOptions, dtype: Dtype, fn: string)
 }
 
 /** `np.full_like`: same shape, dtype and layout as `a` unless overridden. */
-export function fullLike(a: ArrayLike, fillValue: number | boolean, options: LikeOptions = {}): BlockArray {
+export const fullLike = arrayOp(function fullLike(a: ArrayLike, fillValue: number | boolean, options: LikeOptions = {}): BlockArray {
   const x = a instanceof BlockArray ? a : array(a);
   const dtype = dtypeOption(options, "fullLike", x.dtype);
   const out = wrap(fill(likeGrid(x, options, dtype, "fullLike"), dtype, Number(fillValue)));
   if (x !== a) x.dispose();
   return out;
-}
+});
 
 export const zerosLike = (a: ArrayLike, options: LikeOptions = {}) => fullLike(a, 0, options);
 export const onesLike = (a: ArrayLike, options: LikeOptions = {}) => fullLike(a, 1, options);

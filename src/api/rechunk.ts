@@ -6,8 +6,9 @@ import { ShapeError } from "../errors.js";
 import { elementwise } from "../plan/elementwise.js";
 import type { BlockArray } from "./block-array.js";
 import { wrap } from "./convert.js";
+import { arrayOp } from "./op.js";
 
-export function rechunk(x: BlockArray, blockShape: number | readonly (number | null)[]): BlockArray {
+export const rechunk = arrayOp(function rechunk(x: BlockArray, blockShape: number | readonly (number | null)[]): BlockArray {
   const spec = typeof blockShape === "number" ? x.shape.map(() => blockShape) : blockShape;
   if (!Array.isArray(spec) || spec.length !== x.ndim) {
     throw new ShapeError(`rechunk: blockShape ${JSON.stringify(blockShape)} must have one entry per axis of shape ${formatShape(x.shape)}`);
@@ -18,4 +19,4 @@ export function rechunk(x: BlockArray, blockShape: number | readonly (number | n
   }
   const grid = ArrayGrid.regular(x.shape, resolved);
   return wrap(elementwise("copy", [x.data], [x.dtype], x.dtype, x.shape, grid));
-}
+});

@@ -14,6 +14,7 @@ import { squeezeView } from "../plan/views.js";
 import { reduceStateDtypes } from "../kernels/manifest.js";
 import type { BlockArray } from "./block-array.js";
 import { type ArrayLike, isTemporary, toData, wrap } from "./convert.js";
+import { arrayOp } from "./op.js";
 import { snake } from "../array/ufunc-resolve.js";
 
 export interface ReduceOptions {
@@ -81,7 +82,7 @@ function states(fn: string, p: Prepared, op: ReduceOp, sumDt: Dtype): ArrayData[
 
 function simple(op: "sum" | "prod" | "nansum" | "nanprod" | "min" | "max" | "nanmin" | "nanmax" | "all" | "any") {
   const fn = snake(op === "min" ? "minimum" : op === "max" ? "maximum" : op);
-  return (a: ArrayLike, options: SumOptions = {}): BlockArray => {
+  return arrayOp((a: ArrayLike, options: SumOptions = {}): BlockArray => {
     const dtype = options.dtype === undefined ? undefined : parseDtype(options.dtype, `${op}: dtype`);
     const p = prepare(op, a, options.axis, options.keepdims, dtype);
     try {
@@ -91,7 +92,7 @@ function simple(op: "sum" | "prod" | "nansum" | "nanprod" | "min" | "max" | "nan
     } finally {
       p.done();
     }
-  };
+  });
 }
 
 export const sum = simple("sum");
@@ -108,7 +109,7 @@ export const all = simple("all");
 export const any = simple("any");
 
 /** `np.ptp`: max − min along the axes. */
-export function ptp(a: ArrayLike, options: ReduceOptions = {}): BlockArray {
+export const ptp = arrayOp(function ptp(a: ArrayLike, options: ReduceOptions = {}): BlockArray {
   const hi = max(a, options);
   const lo = min(a, options);
   try {
@@ -117,7 +118,7 @@ export function ptp(a: ArrayLike, options: ReduceOptions = {}): BlockArray {
     hi.dispose();
     lo.dispose();
   }
-}
+});
 
 /** The float dtype NumPy's mean/var produce for `dtype` (float64 for integers). */
 function meanDtype(dtype: Dtype): Dtype {
@@ -125,7 +126,7 @@ function meanDtype(dtype: Dtype): Dtype {
 }
 
 /** `np.mean`: the sum (accumulated in float64) divided by the count, in the input's float type. */
-export function mean(a: ArrayLike, options: SumOptions = {}): BlockArray {
+export const mean = arrayOp(function mean(a: ArrayLike, options: SumOptions = {}): BlockArray {
   const p = prepare("mean", a, options.axis, options.keepdims);
   try {
     const out = options.dtype === undefined ? meanDtype(p.x.dtype) : parseDtype(options.dtype, "mean: dtype");
@@ -138,7 +139,7 @@ export function mean(a: ArrayLike, options: SumOptions = {}): BlockArray {
   } finally {
     p.done();
   }
-}
+});
 
 function castRelease(x: ArrayData, dtype: Dtype): ArrayData {
   const y = elementwise("cast", [x], [x.dtype], dtype, x.shape, x.grid);
@@ -148,7 +149,7 @@ function castRelease(x: ArrayData, dtype: Dtype): ArrayData {
 
 function moments(fn: "var" | "std" | "nanvar" | "nanstd" | "nanmean") {
   const nan = fn.startsWith("nan");
-  return (a: ArrayLike, options: VarOptions = {}): BlockArray => {
+  return arrayOp((a: ArrayLike, options: VarOptions = {}): BlockArray => {
     const ddof = options.ddof ?? 0;
     if (typeof ddof !== "number" || !Number.isFinite(ddof)) throw new TypeError(`${fn}: ddof must be a number, got ${ddof}`);
     const p = prepare(fn, a, options.axis, options.keepdims);
@@ -177,7 +178,7 @@ function moments(fn: "var" | "std" | "nanvar" | "nanstd" | "nanmean") {
     } finally {
       p.done();
     }
-  };
+  });
 }
 
 export const variance = moments("var");
@@ -188,7 +189,7 @@ export const nanstd = moments("nanstd");
 export const nanmean = moments("nanmean");
 
 function argReduction(op: "argmin" | "argmax" | "nanargmin" | "nanargmax") {
-  return (a: ArrayLike, options: ArgOptions = {}): BlockArray => {
+  return arrayOp((a: ArrayLike, options: ArgOptions = {}): BlockArray => {
     const source = toData(a, `${op}: a`);
     try {
       if (options.axis !== undefined && options.axis !== null && typeof options.axis !== "number") {
@@ -210,7 +211,7 @@ function argReduction(op: "argmin" | "argmax" | "nanargmin" | "nanargmax") {
     } finally {
       if (isTemporary(a)) source.release();
     }
-  };
+  });
 }
 
 export const argmin = argReduction("argmin");

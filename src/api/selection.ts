@@ -7,6 +7,7 @@ import { type ArrayLike, type Operand, releaseTemporaries, toData, toOperand, wr
 import { applyLoop, describeOperand } from "./ufunc.js";
 import { multiply, divide, maximum, minimum, rint, trunc } from "./ufuncs.js";
 import { elementwise } from "../plan/elementwise.js";
+import { arrayOp } from "./op.js";
 
 function withOperands<T>(inputs: readonly ArrayLike[], what: string, fn: (ops: Operand[]) => T): T {
   const operands: Operand[] = [];
@@ -22,18 +23,18 @@ function withOperands<T>(inputs: readonly ArrayLike[], what: string, fn: (ops: O
  * `np.where(condition, x, y)`: elements of x where condition is true, else of y, broadcast
  * together; the result dtype is `result_type(x, y)`.
  */
-export function where(condition: ArrayLike, x: ArrayLike, y: ArrayLike): BlockArray {
+export const where = arrayOp(function where(condition: ArrayLike, x: ArrayLike, y: ArrayLike): BlockArray {
   return withOperands([condition, x, y], "where", (ops) => {
     const dtype = resultType([describeOperand(ops[1]!), describeOperand(ops[2]!)]);
     return applyLoop("where", ops, ["bool", dtype, dtype], dtype);
   });
-}
+});
 
 /**
  * `np.clip(a, aMin, aMax)`: limits values to [aMin, aMax]; either bound may be null. NaN in `a`
  * or a bound propagates (NumPy 2).
  */
-export function clip(a: ArrayLike, aMin: ArrayLike | null, aMax: ArrayLike | null): BlockArray {
+export const clip = arrayOp(function clip(a: ArrayLike, aMin: ArrayLike | null, aMax: ArrayLike | null): BlockArray {
   if (aMin === null && aMax === null) throw new TypeError("clip: at least one of aMin or aMax must be given");
   if (aMin === null) return minimum(a, aMax!);
   if (aMax === null) return maximum(a, aMin);
@@ -41,10 +42,10 @@ export function clip(a: ArrayLike, aMin: ArrayLike | null, aMax: ArrayLike | nul
     const loop = resolveUfunc("clip", ops.map(describeOperand));
     return applyLoop("clip", ops, loop.inputs, loop.output);
   });
-}
+});
 
 /** `np.round(a, decimals)`: round half to even at `decimals` places (NumPy's scale-rint-unscale). */
-export function round(a: ArrayLike, options: { decimals?: number } = {}): BlockArray {
+export const round = arrayOp(function round(a: ArrayLike, options: { decimals?: number } = {}): BlockArray {
   const decimals = options.decimals ?? 0;
   if (!Number.isInteger(decimals)) throw new TypeError(`round: decimals must be an integer, got ${decimals}`);
   if (decimals === 0) return rint(a);
@@ -54,14 +55,14 @@ export function round(a: ArrayLike, options: { decimals?: number } = {}): BlockA
   }
   const f = 10 ** -decimals;
   return multiply(rint(divide(a, f)), f);
-}
+});
 export const around = round;
 
 /** `np.fix`: round toward zero. */
 export const fix = trunc;
 
 /** `a.astype(dtype)`: a copy cast to `dtype` (NumPy's unsafe casting). */
-export function astype(a: ArrayLike, dtype: Dtype | string): BlockArray {
+export const astype = arrayOp(function astype(a: ArrayLike, dtype: Dtype | string): BlockArray {
   const dt = parseDtype(dtype, "astype: dtype");
   const x = toData(a, "astype: a");
   try {
@@ -69,14 +70,14 @@ export function astype(a: ArrayLike, dtype: Dtype | string): BlockArray {
   } finally {
     releaseTemporaries([a], [x]);
   }
-}
+});
 
 /** `np.copy(a)`: a new array with the same values and layout. */
-export function copy(a: ArrayLike): BlockArray {
+export const copy = arrayOp(function copy(a: ArrayLike): BlockArray {
   const x = toData(a, "copy: a");
   try {
     return wrap(elementwise("copy", [x], [x.dtype], x.dtype, x.shape, x.grid));
   } finally {
     releaseTemporaries([a], [x]);
   }
-}
+});

@@ -12,6 +12,7 @@ import type { ExprArg } from "../plan/array-data.js";
 import { elementwise } from "../plan/elementwise.js";
 import type { BlockArray } from "./block-array.js";
 import { type ArrayLike, type Operand, releaseTemporaries, toOperand, wrap } from "./convert.js";
+import { arrayOp } from "./op.js";
 
 export function describeOperand(o: Operand): UfuncOperand {
   return o.kind === "array" ? { dtype: o.data.dtype } : { weak: o.weak, value: o.value };
@@ -46,9 +47,9 @@ export type UnaryUfunc = (x: ArrayLike) => BlockArray;
 export type BinaryUfunc = (x1: ArrayLike, x2: ArrayLike) => BlockArray;
 
 export function unary(op: UfuncName): UnaryUfunc {
-  return (x) => applyUfunc(op, [x]);
+  return arrayOp((x: ArrayLike) => applyUfunc(op, [x]));
 }
 
 export function binary(op: UfuncName): BinaryUfunc {
-  return (x1, x2) => applyUfunc(op, [x1, x2]);
+  return arrayOp((x1: ArrayLike, x2: ArrayLike) => applyUfunc(op, [x1, x2]));
 }
