@@ -18,6 +18,14 @@ export * from "./api/reductions.js";
 export { where, clip, round, around, fix, astype, copy } from "./api/selection.js";
 export { rechunk } from "./api/rechunk.js";
 export { transpose } from "./api/transpose.js";
+export { reshape, ravel, flatten } from "./api/reshape.js";
+export { squeeze, expandDims, swapaxes, moveaxis, broadcastTo } from "./api/dims.js";
+export { concatenate, stack, vstack, hstack, dstack, columnStack } from "./api/join.js";
+export { split, arraySplit, hsplit, vsplit, dsplit } from "./api/split.js";
+export { tile, repeat } from "./api/tile-repeat.js";
+export { flip, fliplr, flipud, roll } from "./api/rearrange.js";
+export { pad } from "./api/pad.js";
+export { tril, triu, diag, diagonal } from "./api/triangle.js";
 export { init, shutdown, stats, resetStats, explain } from "./api/lifecycle.js";
 export type { InitOptions, NodeStats, Explanation } from "./api/lifecycle.js";
 export {

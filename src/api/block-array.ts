@@ -18,6 +18,7 @@ import * as sel from "./selection.js";
 import * as u from "./ufuncs.js";
 import { rechunk } from "./rechunk.js";
 import { transpose } from "./transpose.js";
+import * as m from "./manipulation-methods.js";
 
 const finalizer = new FinalizationRegistry<ArrayData>((data) => data.release());
 
@@ -173,6 +174,17 @@ export class BlockArray implements Disposable {
   get T(): BlockArray {
     return this.transpose();
   }
+
+  // -- shape manipulation (NumPy's ndarray methods) ------------------------------------------
+
+  /** The same elements in a new shape: `x.reshape([2, -1])` or `x.reshape(2, -1)`. */
+  reshape(...shape: m.ReshapeArgs): BlockArray { return m.reshapeMethod(this, shape); }
+  ravel(options?: m.ReshapeOptions): BlockArray { return m.ravel(this, options); }
+  flatten(options?: m.ReshapeOptions): BlockArray { return m.flatten(this, options); }
+  squeeze(axis?: number | readonly number[] | null | m.SqueezeOptions): BlockArray { return m.squeeze(this, axis); }
+  swapaxes(axis1: number, axis2: number): BlockArray { return m.swapaxes(this, axis1, axis2); }
+  repeat(repeats: m.Repeats, options?: number | m.RepeatOptions): BlockArray { return m.repeat(this, repeats, options); }
+  diagonal(options?: number | m.DiagonalOptions): BlockArray { return m.diagonal(this, options); }
 
   // -- ufuncs as methods ---------------------------------------------------------------------
 

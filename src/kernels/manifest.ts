@@ -75,6 +75,28 @@ export interface ScanAttrs {
   readonly hasCarry: boolean;
 }
 
+/**
+ * Reshape: the output block (at `outStart` in an array of `outShape`) takes, in C order, the
+ * elements at the same flat positions of an array of `inShape`; input i is the region of that
+ * array starting at `inStarts[i]` (its shape is the view's). The inputs cover the block.
+ */
+export interface ReshapeAttrs {
+  readonly inShape: readonly number[];
+  readonly outShape: readonly number[];
+  readonly outStart: readonly number[];
+  readonly inStarts: readonly (readonly number[])[];
+}
+
+/**
+ * Repeat along `axis`: the sequence in which element j of the input view appears `counts[j]`
+ * times (`counts` times when a number), from position `skip` on, fills the output along `axis`.
+ */
+export interface RepeatAttrs {
+  readonly axis: number;
+  readonly counts: number | Float64Array;
+  readonly skip: number;
+}
+
 /** Kernel name → attrs. Adding a kernel means adding it here, in kernels/ts, and (optionally) native. */
 export interface KernelAttrs {
   fused: FusedAttrs;
@@ -84,6 +106,8 @@ export interface KernelAttrs {
   assemble: AssembleAttrs;
   generate: GenerateAttrs;
   scan: ScanAttrs;
+  reshape: ReshapeAttrs;
+  repeat: RepeatAttrs;
 }
 
 export type KernelName = keyof KernelAttrs;

@@ -7,5 +7,7 @@ import { gemm } from "./gemm.js";
 import { generate } from "./generate.js";
 import { combine, reduce } from "./reduce.js";
 import { scan } from "./scan.js";
+import { repeat } from "./repeat.js";
+import { reshape } from "./reshape.js";
 
-export const tsKernels: KernelTable = { fused, reduce, combine, gemm, assemble, generate, scan };
+export const tsKernels: KernelTable = { fused, reduce, combine, gemm, assemble, generate, scan, reshape, repeat };
