@@ -91,15 +91,22 @@ export class WorkerPool {
   async close(): Promise<void> {
     this.closed = true;
     for (const p of this.queue.splice(0)) p.reject(new ExecutionError(`${this.label} is shut down`));
-    await Promise.all(
-      this.slots.map(async (s) => {
-        const w = s.worker;
-        s.worker = null;
-        s.current?.reject(new ExecutionError(`${this.label} is shut down`));
-        s.current = null;
-        if (w) await w.terminate();
-      }),
-    );
+    // Terminating a busy worker keeps no handle on the event loop (not even after ref()), so
+    // without this timer `await shutdown()` could end the process mid-await (exit code 13).
+    const keepAlive = setInterval(() => undefined, 60_000);
+    try {
+      await Promise.all(
+        this.slots.map(async (s) => {
+          const w = s.worker;
+          s.worker = null;
+          s.current?.reject(new ExecutionError(`${this.label} is shut down`));
+          s.current = null;
+          if (w) await w.terminate();
+        }),
+      );
+    } finally {
+      clearInterval(keepAlive);
+    }
   }
 }
 
