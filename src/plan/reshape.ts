@@ -109,11 +109,31 @@ function kernelGrid(x: ArrayData, shape: Shape, groups: readonly AxisGroup[]): A
     let t = outs.length - 1;
     while (t > 0 && inner * shape[outs[t]!]! <= target) inner *= shape[outs[t--]!]!;
     const n = shape[outs[t]!]!;
-    const c = Math.max(1, Math.min(n, Math.round(target / inner)));
     for (let k = 0; k < t; k++) chunks[outs[k]!] = new Array<number>(shape[outs[k]!]!).fill(1);
-    chunks[outs[t]!] = ArrayGrid.regular([n], [c]).chunks[0]!.slice();
+    chunks[outs[t]!] = t === 0 ? slabAligned(x, g, n, inner) : ArrayGrid.regular([n], [Math.max(1, Math.min(n, Math.round(target / inner)))]).chunks[0]!.slice();
   }
   return ArrayGrid.fromChunks(shape, chunks);
+}
+
+/**
+ * Chunks of the group's first output axis (length n, `inner` flat elements per index) cut as
+ * close as possible to where the input's blocks start in flat order: each input slab (one chunk
+ * of the group's first input axis) is cut into as many pieces as it has blocks. Output blocks
+ * then read few input blocks and follow the input's placement.
+ */
+function slabAligned(x: ArrayData, g: AxisGroup, n: number, inner: number): number[] {
+  const [lead, ...rest] = g.inAxes;
+  const innerIn = sizeOf(rest.map((a) => x.shape[a]!));
+  const pieces = sizeOf(rest.map((a) => x.grid.gridShape[a]!));
+  const cuts = new Set<number>([0, n]);
+  const bounds = x.grid.boundaries(lead!);
+  for (let s = 0; s + 1 < bounds.length; s++) {
+    const from = bounds[s]! * innerIn;
+    const len = (bounds[s + 1]! - bounds[s]!) * innerIn;
+    for (let p = 0; p < pieces; p++) cuts.add(Math.min(n, Math.round((from + (len * p) / pieces) / inner)));
+  }
+  const sorted = [...cuts].sort((a, b) => a - b);
+  return sorted.slice(1).map((b, i) => b - sorted[i]!);
 }
 
 /** One `reshape` op per output block, reading the input blocks its flat ranges meet. */
