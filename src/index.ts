@@ -18,8 +18,8 @@ export * from "./api/reductions.js";
 export { where, clip, round, around, fix, astype, copy } from "./api/selection.js";
 export { rechunk } from "./api/rechunk.js";
 export { transpose } from "./api/transpose.js";
-export { init, shutdown, stats, resetStats, explain } from "./api/lifecycle.js";
-export type { InitOptions, NodeStats, Explanation } from "./api/lifecycle.js";
+export { init, shutdown, stats, resetStats, explain, progress } from "./api/lifecycle.js";
+export type { InitOptions, NodeStats, Explanation, Progress } from "./api/lifecycle.js";
 export {
   AxisError,
   DtypeError,

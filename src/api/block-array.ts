@@ -11,7 +11,7 @@ import { type Nested, NDArray } from "../array/ndarray.js";
 import { formatShape } from "../array/shape.js";
 import { PendingShapeError, ShapeError } from "../errors.js";
 import type { ArrayData } from "../plan/array-data.js";
-import { download } from "../plan/transfer-local.js";
+import { download, waitFor } from "../plan/transfer-local.js";
 import type { ArrayLike } from "./convert.js";
 import * as r from "./reductions.js";
 import * as sel from "./selection.js";
@@ -109,6 +109,17 @@ export class BlockArray implements Disposable {
   }
 
   // -- reading back --------------------------------------------------------------------------
+
+  /**
+   * Waits until every block is computed, without downloading anything (Dask's `wait`, NumS's
+   * `touch`); rejects if computing failed.
+   */
+  async wait(): Promise<this> {
+    this.check();
+    await this.resolved();
+    await waitFor(this.data);
+    return this;
+  }
 
   /** Waits for the values and returns them as a local contiguous NDArray. */
   async toArray(): Promise<NDArray> {

@@ -21,6 +21,16 @@ interface Pending {
 interface Slot {
   worker: Worker | null;
   current: Pending | null;
+  /** performance.now() when the current task was posted. */
+  started: number;
+  tasks: number;
+  busyMs: number;
+}
+
+/** What one worker thread has done since the last reset. */
+export interface WorkerCounters {
+  readonly tasks: number;
+  readonly busyMs: number;
 }
 
 export class WorkerPool {
@@ -34,7 +44,7 @@ export class WorkerPool {
     private readonly kernels: KernelKind,
     private readonly label: string,
   ) {
-    this.slots = Array.from({ length: size }, () => ({ worker: null, current: null }));
+    this.slots = Array.from({ length: size }, () => ({ worker: null, current: null, started: 0, tasks: 0, busyMs: 0 }));
   }
 
   run(task: Omit<WorkerTask, "id">): Promise<KernelResult> {
@@ -43,6 +53,17 @@ export class WorkerPool {
       this.queue.push({ task: { ...task, id: this.nextId++ }, resolve, reject });
       this.dispatch();
     });
+  }
+
+  counters(): WorkerCounters[] {
+    return this.slots.map((s) => ({ tasks: s.tasks, busyMs: s.busyMs }));
+  }
+
+  resetCounters(): void {
+    for (const s of this.slots) {
+      s.tasks = 0;
+      s.busyMs = 0;
+    }
   }
 
   /** Tasks waiting for a worker plus tasks running. */
@@ -56,6 +77,7 @@ export class WorkerPool {
       if (slot.current) continue;
       const next = this.queue.shift()!;
       slot.current = next;
+      slot.started = performance.now();
       const worker = slot.worker ?? (slot.worker = this.spawn(slot));
       worker.ref();
       worker.postMessage(next.task);
@@ -68,6 +90,8 @@ export class WorkerPool {
     worker.on("message", (reply: WorkerReply) => {
       const done = slot.current;
       slot.current = null;
+      slot.tasks++;
+      slot.busyMs += performance.now() - slot.started;
       if (this.queue.length === 0) worker.unref();
       if (done) {
         if (reply.ok) done.resolve(reply.result);
