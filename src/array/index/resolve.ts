@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: Apache-2.0
+/**
+ * Resolving an index against a shape, in the order NumPy checks it (so that an index with several
+ * problems raises the error NumPy raises): each part's kind and the single ellipsis, then the
+ * number of indexed dimensions, then boolean shapes, then integers and slices left to right, then
+ * the broadcast of the advanced indices, then their bounds.
+ */
+import { IndexError } from "../../errors.js";
+import type { Shape } from "../shape.js";
+import { type ClassifiedPart, classifyPart } from "./classify.js";
+import { type Index, type OpaqueArray, toIndexParts } from "./parts.js";
+import {
+  type AdvancedEntry,
+  type AxisSelection,
+  type Dim,
+  type ResolvedIndex,
+  type ResultAxis,
+  broadcastIndexShapes,
+  expandedShapes,
+} from "./resolved.js";
+import { checkArrayBounds, maskNonzero } from "./positions.js";
+import { normalizeSlice } from "./slice.js";
+
+/**
+ * Resolves `index` (a string, a part, or the tuple of parts) against an array of `shape`.
+ *
+ * @example
+ * resolveIndex("0, :, [0, 1]", [3, 4, 5]).shape // [2, 4]: separated advanced dims go first
+ * @throws IndexError (and TypeError for non-integer slice bounds) with NumPy's messages.
+ */
+export function resolveIndex<O extends OpaqueArray = OpaqueArray>(index: Index<O>, shape: Shape): ResolvedIndex<O> {
+  const parts = classifyAll(toIndexParts(index));
+  const ndim = shape.length;
+  const used = parts.reduce((n, p) => n + indexedDims(p), 0);
+  if (used > ndim) {
+    throw new IndexError(`too many indices for array: array is ${ndim}-dimensional, but ${used} were indexed`);
+  }
+  const ellipsisLength = ndim - used; // also the implicit trailing `...` when there is none
+  const firstAxis: number[] = [];
+  let next = 0;
+  for (const p of parts) {
+    firstAxis.push(next);
+    next += p.kind === "ellipsis" ? ellipsisLength : indexedDims(p);
+  }
+
+  parts.forEach((p, i) => {
+    if (p.kind !== "boolArray" && p.kind !== "opaqueBool") return;
+    p.shape.forEach((m, k) => {
+      const axis = firstAxis[i]! + k;
+      if (m !== shape[axis]) {
+        throw new IndexError(
+          `boolean index did not match indexed array along axis ${axis}; size of axis is ${shape[axis]} but size of corresponding boolean axis is ${m}`,
+        );
+      }
+    });
+  });
+
+  const axes = new Array<AxisSelection>(ndim);
+  const fullSlice = (axis: number): AxisSelection => ({ kind: "slice", start: 0, stop: shape[axis]!, step: 1, length: shape[axis]! });
+  parts.forEach((p, i) => {
+    const axis = firstAxis[i]!;
+    const n = shape[axis]!;
+    if (p.kind === "int") {
+      if (p.value < -n || p.value >= n) throw new IndexError(`index ${p.value} is out of bounds for axis ${axis} with size ${n}`);
+      axes[axis] = { kind: "int", index: p.value < 0 ? p.value + n : p.value };
+    } else if (p.kind === "slice") {
+      axes[axis] = { kind: "slice", ...normalizeSlice(p.slice, n) };
+    } else if (p.kind === "ellipsis") {
+      for (let k = 0; k < ellipsisLength; k++) axes[axis + k] = fullSlice(axis + k);
+    }
+  });
+  const hasEllipsis = parts.some((p) => p.kind === "ellipsis");
+  if (!hasEllipsis) for (let axis = used; axis < ndim; axis++) axes[axis] = fullSlice(axis);
+
+  const entries = advancedEntries(parts, firstAxis, shape, axes);
+  const basicAxes: ResultAxis[] = [];
+  parts.forEach((p, i) => {
+    if (p.kind === "slice") basicAxes.push({ kind: "slice", axis: firstAxis[i]! });
+    else if (p.kind === "newaxis") basicAxes.push({ kind: "newaxis" });
+    else if (p.kind === "ellipsis") for (let k = 0; k < ellipsisLength; k++) basicAxes.push({ kind: "slice", axis: firstAxis[i]! + k });
+  });
+  if (!hasEllipsis) for (let axis = used; axis < ndim; axis++) basicAxes.push({ kind: "slice", axis });
+
+  const scalar = parts.length === ndim && parts.every((p) => p.kind === "int");
+  const only = parts.length === 1 ? parts[0]! : null;
+  const singleMask =
+    only !== null &&
+    (only.kind === "boolArray" || only.kind === "opaqueBool" || only.kind === "bool") &&
+    (only.kind === "bool" ? ndim === 0 : only.shape.length === ndim);
+
+  if (entries.length === 0) {
+    const resultShape = basicAxes.map((a) => (a.kind === "slice" ? lengthOf(axes[a.axis]!) : 1));
+    return { sourceShape: [...shape], axes, resultAxes: basicAxes, shape: resultShape, advanced: null, basic: true, scalar, singleMask };
+  }
+
+  const advShape = broadcastIndexShapes(expandedShapes(entries));
+  if (!advShape.includes(null)) checkArrayBounds(entries, shape, advShape);
+  const { position, adjacent } = placement(parts, ellipsisLength);
+  const advAxes: ResultAxis[] = advShape.map((_, dim) => ({ kind: "advanced", dim }));
+  const resultAxes = [...basicAxes.slice(0, position), ...advAxes, ...basicAxes.slice(position)];
+  const resultShape: Dim[] = resultAxes.map((a) =>
+    a.kind === "slice" ? lengthOf(axes[a.axis]!) : a.kind === "newaxis" ? 1 : advShape[a.dim]!,
+  );
+  return {
+    sourceShape: [...shape],
+    axes,
+    resultAxes,
+    shape: resultShape,
+    advanced: { entries, shape: advShape, position, adjacent },
+    basic: false,
+    scalar,
+    singleMask,
+  };
+}
+
+function classifyAll<O extends OpaqueArray>(parts: readonly Parameters<typeof classifyPart<O>>[0][]): ClassifiedPart<O>[] {
+  let ellipses = 0;
+  return parts.map((part) => {
+    const p = classifyPart(part);
+    if (p.kind === "ellipsis" && ++ellipses > 1) throw new IndexError("an index can only have a single ellipsis ('...')");
+    return p;
+  });
+}
+
+/** How many source dimensions a part consumes (the ellipsis is counted separately). */
+function indexedDims(p: ClassifiedPart<OpaqueArray>): number {
+  switch (p.kind) {
+    case "int":
+    case "slice":
+    case "intArray":
+    case "opaqueInt":
+      return 1;
+    case "boolArray":
+    case "opaqueBool":
+      return p.shape.length;
+    default:
+      return 0;
+  }
+}
+
+function lengthOf(sel: AxisSelection): number {
+  return sel.kind === "slice" ? sel.length : 1;
+}
+
+/** The advanced entries in index order; records each indexed axis in `axes`. */
+function advancedEntries<O extends OpaqueArray>(
+  parts: readonly ClassifiedPart<O>[],
+  firstAxis: readonly number[],
+  shape: Shape,
+  axes: AxisSelection[],
+): AdvancedEntry<O>[] {
+  const entries: AdvancedEntry<O>[] = [];
+  const add = (entry: AdvancedEntry<O>, indexed: readonly number[]): void => {
+    for (const axis of indexed) axes[axis] = { kind: "advanced", entry: entries.length };
+    entries.push(entry);
+  };
+  parts.forEach((p, i) => {
+    const axis = firstAxis[i]!;
+    switch (p.kind) {
+      case "intArray":
+        add({ kind: "array", axis, shape: [...p.shape], values: Float64Array.from(p.values) }, [axis]);
+        break;
+      case "opaqueInt":
+        add({ kind: "opaque", axis, shape: [...p.shape], size: shape[axis]!, source: p.source }, [axis]);
+        break;
+      case "boolArray":
+        maskNonzero(p.values, p.shape).forEach((values, k) =>
+          add({ kind: "array", axis: axis + k, shape: [values.length], values }, [axis + k]),
+        );
+        break;
+      case "opaqueBool": {
+        const maskAxes = p.shape.map((_, k) => axis + k);
+        add({ kind: "mask", axes: maskAxes, shape: [null], count: null, source: p.source }, maskAxes);
+        break;
+      }
+      case "bool":
+        add({ kind: "bool", value: p.value, shape: [p.value ? 1 : 0] }, []);
+        break;
+      default:
+        break;
+    }
+  });
+  return entries;
+}
+
+/**
+ * NumPy's placement of the advanced dimensions (`mapiter_fill_info`): integers count as advanced;
+ * if a slice, newaxis or ellipsis (even an empty one) separates two advanced indices the block goes
+ * to the front, otherwise it replaces the first advanced index in place.
+ */
+function placement(parts: readonly ClassifiedPart<OpaqueArray>[], ellipsisLength: number): { position: number; adjacent: boolean } {
+  let status: "none" | "open" | "closed" | "separated" = "none";
+  let position = 0;
+  let resultDim = 0;
+  for (const p of parts) {
+    const advanced = p.kind !== "slice" && p.kind !== "newaxis" && p.kind !== "ellipsis";
+    if (advanced) {
+      if (status === "none") {
+        position = resultDim;
+        status = "open";
+      } else if (status === "closed") {
+        status = "separated";
+        position = 0;
+      }
+    } else if (status === "open") {
+      status = "closed";
+    }
+    resultDim += p.kind === "ellipsis" ? ellipsisLength : p.kind === "slice" || p.kind === "newaxis" ? 1 : 0;
+  }
+  return { position, adjacent: status !== "separated" };
+}
