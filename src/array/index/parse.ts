@@ -137,7 +137,7 @@ class Parser {
       const t = this.peek();
       if (t.kind === "end") this.fail(`unclosed "["`, open.pos);
       if (t.kind === "[") items.push(this.list(depth + 1));
-      else if (t.kind === "name") items.push(this.boolean(this.next()));
+      else if (t.kind === "name" && (t.text === "True" || t.text === "False")) items.push(this.boolean(this.next()));
       else if (t.kind === "int" || t.kind === "+" || t.kind === "-" || t.kind === "float") items.push(this.int());
       else this.unexpected(t);
       const sep = this.peek();
