@@ -68,6 +68,12 @@ HANDPICKED = [
     ((3, 4), "[[True, False, True, False], [True, True, True, True], [False, False, False, False]], 0"), ((3, 4), "1, 2, ..., ..."),
 ]
 
+# NumPy's limit of 64 dimensions.
+HANDPICKED += [
+    ((3,), ", ".join(["None"] * 63)), ((3,), ", ".join(["None"] * 64)), ((3,), ", ".join(["None"] * 70) + ", 0"),
+    ((3,), "[" * 64 + "0" + "]" * 64), ((3,), "[" * 65 + "0" + "]" * 65), ((3,), "[" * 63 + "0" + "]" * 63 + ", None"),
+]
+
 # Value shapes tried for assignment, relative to the result shape r: r itself, broadcastable
 # variants, and ones that do not fit.
 def value_shapes(result_shape, rng):
@@ -83,7 +89,7 @@ def value_shapes(result_shape, rng):
     out.append((1, 1))
     seen = []
     for s in out:
-        if s not in seen:
+        if s not in seen and len(s) <= 64:
             seen.append(s)
     return seen
 

@@ -26,6 +26,7 @@ export type ClassifiedPart<O extends OpaqueArray = OpaqueArray> =
   | { readonly kind: "opaqueBool"; readonly shape: readonly number[]; readonly source: O };
 
 const NOT_INTEGER_ARRAY = "arrays used as indices must be of integer (or boolean) type";
+const MAX_DIMS = 64;
 
 /**
  * Checks and sorts one part.
@@ -84,7 +85,14 @@ function classifyOpaque<O extends OpaqueArray>(a: O): ClassifiedPart<O> {
 /** `np.asarray(list)` for index lists: the shape, the C-order leaves, and whether all are booleans. */
 function classifyList<O extends OpaqueArray>(list: IndexList): ClassifiedPart<O> {
   const shape: number[] = [];
-  for (let level: unknown = list; Array.isArray(level); level = level[0]) shape.push(level.length);
+  for (let level: unknown = list; Array.isArray(level); level = level[0]) {
+    if (shape.length === MAX_DIMS) {
+      throw new IndexError(
+        `setting an array element with a sequence. The requested array would exceed the maximum number of dimension of ${MAX_DIMS}.`,
+      );
+    }
+    shape.push(level.length);
+  }
   // NumPy reports the shallowest depth at which the nesting stops being regular.
   let ragged = Infinity;
   const leaves: (number | boolean)[] = [];
@@ -112,6 +120,5 @@ function classifyList<O extends OpaqueArray>(list: IndexList): ClassifiedPart<O>
     allBool = false;
   }
   const values = Float64Array.from(leaves, (v) => Number(v));
-  if (allBool) return shape.length === 0 ? { kind: "bool", value: values[0] !== 0 } : { kind: "boolArray", shape, values };
-  return { kind: "intArray", shape, values };
+  return { kind: allBool ? "boolArray" : "intArray", shape, values };
 }

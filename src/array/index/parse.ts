@@ -20,8 +20,11 @@ import { slice } from "./slice.js";
 export const INVALID_INDEX_MESSAGE =
   "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices";
 
-/** NumPy allows at most 64 dimensions, so deeper lists cannot be valid index arrays. */
-const MAX_LIST_DEPTH = 64;
+/**
+ * A bound on the parser's recursion. NumPy's own limit of 64 dimensions is checked where lists
+ * become arrays (with NumPy's message); this only keeps absurd nesting off the stack.
+ */
+const MAX_LIST_DEPTH = 1000;
 
 type TokenKind = "int" | "float" | "name" | "..." | ":" | "," | "[" | "]" | "(" | ")" | "+" | "-" | "end";
 

@@ -3,12 +3,13 @@
  * Resolving an index against a shape, in the order NumPy checks it (so that an index with several
  * problems raises the error NumPy raises): each part's kind and the single ellipsis, then the
  * number of indexed dimensions, then boolean shapes, then integers and slices left to right, then
- * the broadcast of the advanced indices, then their bounds.
+ * the broadcast of the advanced indices, then their bounds. (The number of result dimensions is
+ * checked right after the number of indexed ones.)
  */
 import { IndexError } from "../../errors.js";
 import type { Shape } from "../shape.js";
 import { type ClassifiedPart, classifyPart } from "./classify.js";
-import { type Index, type OpaqueArray, toIndexParts } from "./parts.js";
+import { type Index, type IndexPart, type OpaqueArray, toIndexParts } from "./parts.js";
 import {
   type AdvancedEntry,
   type AxisSelection,
@@ -20,6 +21,9 @@ import {
 } from "./resolved.js";
 import { checkArrayBounds, maskNonzero } from "./positions.js";
 import { normalizeSlice } from "./slice.js";
+
+/** NumPy's limit on the number of dimensions of an array. */
+const MAX_DIMS = 64;
 
 /**
  * Resolves `index` (a string, a part, or the tuple of parts) against an array of `shape`.
@@ -36,6 +40,11 @@ export function resolveIndex<O extends OpaqueArray = OpaqueArray>(index: Index<O
     throw new IndexError(`too many indices for array: array is ${ndim}-dimensional, but ${used} were indexed`);
   }
   const ellipsisLength = ndim - used; // also the implicit trailing `...` when there is none
+  const basicNdim = ellipsisLength + parts.filter((p) => p.kind === "slice" || p.kind === "newaxis").length;
+  const resultNdim = basicNdim + advancedNdim(parts);
+  if (resultNdim > MAX_DIMS) {
+    throw new IndexError(`number of dimensions must be within [0, ${MAX_DIMS}], indexing result would have ${resultNdim}`);
+  }
   const firstAxis: number[] = [];
   let next = 0;
   for (const p of parts) {
@@ -113,13 +122,23 @@ export function resolveIndex<O extends OpaqueArray = OpaqueArray>(index: Index<O
   };
 }
 
-function classifyAll<O extends OpaqueArray>(parts: readonly Parameters<typeof classifyPart<O>>[0][]): ClassifiedPart<O>[] {
+function classifyAll<O extends OpaqueArray>(parts: readonly IndexPart<O>[]): ClassifiedPart<O>[] {
   let ellipses = 0;
   return parts.map((part) => {
     const p = classifyPart(part);
     if (p.kind === "ellipsis" && ++ellipses > 1) throw new IndexError("an index can only have a single ellipsis ('...')");
     return p;
   });
+}
+
+/** The number of dimensions the advanced indices broadcast to (all of them go into the result). */
+function advancedNdim(parts: readonly ClassifiedPart<OpaqueArray>[]): number {
+  let ndim = 0;
+  for (const p of parts) {
+    if (p.kind === "intArray" || p.kind === "opaqueInt") ndim = Math.max(ndim, p.shape.length);
+    else if (p.kind === "boolArray" || p.kind === "opaqueBool" || p.kind === "bool") ndim = Math.max(ndim, 1);
+  }
+  return ndim;
 }
 
 /** How many source dimensions a part consumes (the ellipsis is counted separately). */
