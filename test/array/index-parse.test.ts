@@ -54,6 +54,8 @@ describe("parseIndex", () => {
     ["1:2:3:4", /^invalid index "1:2:3:4": too many colons at position 5$/],
     ["1.5", /^invalid index "1.5": only integers, slices \(`:`\), ellipsis \(`...`\), numpy.newaxis \(`None`\) and integer or boolean arrays are valid indices, got "1.5" at position 0$/],
     ["[0, .5]", /got "\.5" at position 4$/],
+    ["1.5:2", /^invalid index "1.5:2": slice indices must be integers or None or have an __index__ method, got "1.5" at position 0$/],
+    ["::1e3", /slice indices must be integers or None or have an __index__ method, got "1e3" at position 2$/],
     ["2e3", /got "2e3" at position 0$/],
     ["[0, 1", /^invalid index "\[0, 1": unclosed "\[" at position 0$/],
     ["[0 1]", /expected "," or "\]" but found "1" at position 3$/],

@@ -20,6 +20,9 @@ import { slice } from "./slice.js";
 export const INVALID_INDEX_MESSAGE =
   "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices";
 
+/** Python's message for a slice bound that is not an integer. */
+const SLICE_BOUND_MESSAGE = "slice indices must be integers or None or have an __index__ method";
+
 /**
  * A bound on the parser's recursion. NumPy's own limit of 64 dimensions is checked where lists
  * become arrays (with NumPy's message); this only keeps absurd nesting off the stack.
@@ -91,11 +94,15 @@ class Parser {
 
   /** `int`, or a slice of up to three optional integers separated by colons. */
   private sliceOrInt(): LiteralIndexPart {
-    const bounds = [this.optionalInt()];
+    // Python words a float differently in a slice (`1.5:2`) and as an index (`1.5`).
+    let end = this.at;
+    while (!["end", ",", ":"].includes(this.tokens[end]!.kind)) end++;
+    const floatMessage = this.tokens[end]!.kind === ":" ? SLICE_BOUND_MESSAGE : INVALID_INDEX_MESSAGE;
+    const bounds = [this.optionalInt(floatMessage)];
     while (this.peek().kind === ":") {
       const colon = this.next();
       if (bounds.length === 3) this.fail("too many colons", colon.pos);
-      bounds.push(this.optionalInt());
+      bounds.push(this.optionalInt(SLICE_BOUND_MESSAGE));
     }
     if (bounds.length === 1) {
       if (bounds[0] === null) this.unexpected(this.peek());
@@ -104,21 +111,22 @@ class Parser {
     return slice(bounds[0], bounds[1], bounds[2]);
   }
 
-  /** A slice bound: an integer, `None`, or nothing. */
-  private optionalInt(): number | null {
+  /** A slice bound (an integer, `None`, or nothing), or the integer of an index. */
+  private optionalInt(floatMessage: string): number | null {
     const t = this.peek();
     if (t.kind === "name" && t.text === "None") {
       this.next();
       return null;
     }
-    return t.kind === "int" || t.kind === "+" || t.kind === "-" || t.kind === "float" ? this.int() : null;
+    return t.kind === "int" || t.kind === "+" || t.kind === "-" || t.kind === "float" ? this.int(floatMessage) : null;
   }
 
-  private int(): number {
+  /** A signed integer; `floatMessage` is Python's complaint about a float in this position. */
+  private int(floatMessage = INVALID_INDEX_MESSAGE): number {
     const first = this.next();
     const sign = first.kind === "-" ? -1 : 1;
     const digits = first.kind === "+" || first.kind === "-" ? this.next() : first;
-    if (digits.kind === "float") this.fail(`${INVALID_INDEX_MESSAGE}, got ${quote(digits)}`, digits.pos);
+    if (digits.kind === "float") this.fail(`${floatMessage}, got ${quote(digits)}`, digits.pos);
     if (digits.kind !== "int") this.fail(`expected an integer after "${first.text}" but found ${quote(digits)}`, digits.pos);
     // Beyond float64's range every index is out of bounds and every slice bound clamps, so the
     // largest finite integer behaves exactly like the literal.

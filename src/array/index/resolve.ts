@@ -34,14 +34,63 @@ const MAX_DIMS = 64;
  */
 export function resolveIndex<O extends OpaqueArray = OpaqueArray>(index: Index<O>, shape: Shape): ResolvedIndex<O> {
   const parts = classifyAll(toIndexParts(index));
+  const layout = layoutOf(parts, shape);
+  checkMaskShapes(parts, layout, shape);
+  const axes = basicSelections(parts, layout, shape);
+  const entries = advancedEntries(parts, layout, shape, axes);
+  const basicAxes = basicResultAxes(parts, layout, shape.length);
+  const only = parts.length === 1 ? parts[0]! : null;
+  const flags = {
+    basic: entries.length === 0,
+    scalar: parts.length === shape.length && parts.every((p) => p.kind === "int"),
+    singleMask:
+      only !== null &&
+      (only.kind === "bool" ? shape.length === 0 : (only.kind === "boolArray" || only.kind === "opaqueBool") && only.shape.length === shape.length),
+  };
+  const lengthOf = (a: ResultAxis, advShape: readonly Dim[]): Dim => {
+    if (a.kind === "newaxis") return 1;
+    if (a.kind === "advanced") return advShape[a.dim]!;
+    const sel = axes[a.axis]!;
+    return sel.kind === "slice" ? sel.length : 1;
+  };
+  if (entries.length === 0) {
+    const resultShape = basicAxes.map((a) => lengthOf(a, []));
+    return { sourceShape: [...shape], axes, resultAxes: basicAxes, shape: resultShape, advanced: null, ...flags };
+  }
+
+  const advShape = broadcastIndexShapes(expandedShapes(entries));
+  if (!advShape.includes(null)) checkArrayBounds(entries, shape, advShape);
+  const { position, adjacent } = placement(parts, layout);
+  const advAxes: ResultAxis[] = advShape.map((_, dim) => ({ kind: "advanced", dim }));
+  const resultAxes = [...basicAxes.slice(0, position), ...advAxes, ...basicAxes.slice(position)];
+  return {
+    sourceShape: [...shape],
+    axes,
+    resultAxes,
+    shape: resultAxes.map((a) => lengthOf(a, advShape)),
+    advanced: { entries, shape: advShape, position, adjacent },
+    ...flags,
+  };
+}
+
+/** Where each part sits in the source: its first axis, and how many axes the ellipsis spans. */
+interface Layout {
+  readonly firstAxis: readonly number[];
+  /** Axes the ellipsis spans; without one, the axes left over at the end (an implicit `...`). */
+  readonly ellipsisLength: number;
+  readonly hasEllipsis: boolean;
+}
+
+/** @throws IndexError when the parts index more axes, or make more result axes, than allowed. */
+function layoutOf(parts: readonly ClassifiedPart<OpaqueArray>[], shape: Shape): Layout {
   const ndim = shape.length;
   const used = parts.reduce((n, p) => n + indexedDims(p), 0);
   if (used > ndim) {
     throw new IndexError(`too many indices for array: array is ${ndim}-dimensional, but ${used} were indexed`);
   }
-  const ellipsisLength = ndim - used; // also the implicit trailing `...` when there is none
-  const basicNdim = ellipsisLength + parts.filter((p) => p.kind === "slice" || p.kind === "newaxis").length;
-  const resultNdim = basicNdim + advancedNdim(parts);
+  const ellipsisLength = ndim - used;
+  const resultNdim =
+    ellipsisLength + parts.filter((p) => p.kind === "slice" || p.kind === "newaxis").length + advancedNdim(parts);
   if (resultNdim > MAX_DIMS) {
     throw new IndexError(`number of dimensions must be within [0, ${MAX_DIMS}], indexing result would have ${resultNdim}`);
   }
@@ -51,11 +100,15 @@ export function resolveIndex<O extends OpaqueArray = OpaqueArray>(index: Index<O
     firstAxis.push(next);
     next += p.kind === "ellipsis" ? ellipsisLength : indexedDims(p);
   }
+  return { firstAxis, ellipsisLength, hasEllipsis: parts.some((p) => p.kind === "ellipsis") };
+}
 
+/** Each source axis a boolean array indexes must have the boolean axis's length. */
+function checkMaskShapes(parts: readonly ClassifiedPart<OpaqueArray>[], layout: Layout, shape: Shape): void {
   parts.forEach((p, i) => {
     if (p.kind !== "boolArray" && p.kind !== "opaqueBool") return;
     p.shape.forEach((m, k) => {
-      const axis = firstAxis[i]! + k;
+      const axis = layout.firstAxis[i]! + k;
       if (m !== shape[axis]) {
         throw new IndexError(
           `boolean index did not match indexed array along axis ${axis}; size of axis is ${shape[axis]} but size of corresponding boolean axis is ${m}`,
@@ -63,11 +116,21 @@ export function resolveIndex<O extends OpaqueArray = OpaqueArray>(index: Index<O
       }
     });
   });
+}
 
-  const axes = new Array<AxisSelection>(ndim);
-  const fullSlice = (axis: number): AxisSelection => ({ kind: "slice", start: 0, stop: shape[axis]!, step: 1, length: shape[axis]! });
+/**
+ * The selections of the axes indexed by integers, slices and the (explicit or implicit) ellipsis,
+ * checked left to right; advanced axes are filled in later.
+ */
+function basicSelections(parts: readonly ClassifiedPart<OpaqueArray>[], layout: Layout, shape: Shape): AxisSelection[] {
+  const axes = new Array<AxisSelection>(shape.length);
+  const fill = (from: number): void => {
+    for (let axis = from; axis < from + layout.ellipsisLength; axis++) {
+      axes[axis] = { kind: "slice", start: 0, stop: shape[axis]!, step: 1, length: shape[axis]! };
+    }
+  };
   parts.forEach((p, i) => {
-    const axis = firstAxis[i]!;
+    const axis = layout.firstAxis[i]!;
     const n = shape[axis]!;
     if (p.kind === "int") {
       if (p.value < -n || p.value >= n) throw new IndexError(`index ${p.value} is out of bounds for axis ${axis} with size ${n}`);
@@ -75,51 +138,26 @@ export function resolveIndex<O extends OpaqueArray = OpaqueArray>(index: Index<O
     } else if (p.kind === "slice") {
       axes[axis] = { kind: "slice", ...normalizeSlice(p.slice, n) };
     } else if (p.kind === "ellipsis") {
-      for (let k = 0; k < ellipsisLength; k++) axes[axis + k] = fullSlice(axis + k);
+      fill(axis);
     }
   });
-  const hasEllipsis = parts.some((p) => p.kind === "ellipsis");
-  if (!hasEllipsis) for (let axis = used; axis < ndim; axis++) axes[axis] = fullSlice(axis);
+  if (!layout.hasEllipsis) fill(shape.length - layout.ellipsisLength);
+  return axes;
+}
 
-  const entries = advancedEntries(parts, firstAxis, shape, axes);
-  const basicAxes: ResultAxis[] = [];
-  parts.forEach((p, i) => {
-    if (p.kind === "slice") basicAxes.push({ kind: "slice", axis: firstAxis[i]! });
-    else if (p.kind === "newaxis") basicAxes.push({ kind: "newaxis" });
-    else if (p.kind === "ellipsis") for (let k = 0; k < ellipsisLength; k++) basicAxes.push({ kind: "slice", axis: firstAxis[i]! + k });
-  });
-  if (!hasEllipsis) for (let axis = used; axis < ndim; axis++) basicAxes.push({ kind: "slice", axis });
-
-  const scalar = parts.length === ndim && parts.every((p) => p.kind === "int");
-  const only = parts.length === 1 ? parts[0]! : null;
-  const singleMask =
-    only !== null &&
-    (only.kind === "boolArray" || only.kind === "opaqueBool" || only.kind === "bool") &&
-    (only.kind === "bool" ? ndim === 0 : only.shape.length === ndim);
-
-  if (entries.length === 0) {
-    const resultShape = basicAxes.map((a) => (a.kind === "slice" ? lengthOf(axes[a.axis]!) : 1));
-    return { sourceShape: [...shape], axes, resultAxes: basicAxes, shape: resultShape, advanced: null, basic: true, scalar, singleMask };
-  }
-
-  const advShape = broadcastIndexShapes(expandedShapes(entries));
-  if (!advShape.includes(null)) checkArrayBounds(entries, shape, advShape);
-  const { position, adjacent } = placement(parts, ellipsisLength);
-  const advAxes: ResultAxis[] = advShape.map((_, dim) => ({ kind: "advanced", dim }));
-  const resultAxes = [...basicAxes.slice(0, position), ...advAxes, ...basicAxes.slice(position)];
-  const resultShape: Dim[] = resultAxes.map((a) =>
-    a.kind === "slice" ? lengthOf(axes[a.axis]!) : a.kind === "newaxis" ? 1 : advShape[a.dim]!,
-  );
-  return {
-    sourceShape: [...shape],
-    axes,
-    resultAxes,
-    shape: resultShape,
-    advanced: { entries, shape: advShape, position, adjacent },
-    basic: false,
-    scalar,
-    singleMask,
+/** The result axes of slices, newaxis and the ellipsis, in index order. */
+function basicResultAxes(parts: readonly ClassifiedPart<OpaqueArray>[], layout: Layout, ndim: number): ResultAxis[] {
+  const out: ResultAxis[] = [];
+  const span = (from: number): void => {
+    for (let axis = from; axis < from + layout.ellipsisLength; axis++) out.push({ kind: "slice", axis });
   };
+  parts.forEach((p, i) => {
+    if (p.kind === "slice") out.push({ kind: "slice", axis: layout.firstAxis[i]! });
+    else if (p.kind === "newaxis") out.push({ kind: "newaxis" });
+    else if (p.kind === "ellipsis") span(layout.firstAxis[i]!);
+  });
+  if (!layout.hasEllipsis) span(ndim - layout.ellipsisLength);
+  return out;
 }
 
 function classifyAll<O extends OpaqueArray>(parts: readonly IndexPart<O>[]): ClassifiedPart<O>[] {
@@ -157,14 +195,10 @@ function indexedDims(p: ClassifiedPart<OpaqueArray>): number {
   }
 }
 
-function lengthOf(sel: AxisSelection): number {
-  return sel.kind === "slice" ? sel.length : 1;
-}
-
 /** The advanced entries in index order; records each indexed axis in `axes`. */
 function advancedEntries<O extends OpaqueArray>(
   parts: readonly ClassifiedPart<O>[],
-  firstAxis: readonly number[],
+  layout: Layout,
   shape: Shape,
   axes: AxisSelection[],
 ): AdvancedEntry<O>[] {
@@ -174,7 +208,7 @@ function advancedEntries<O extends OpaqueArray>(
     entries.push(entry);
   };
   parts.forEach((p, i) => {
-    const axis = firstAxis[i]!;
+    const axis = layout.firstAxis[i]!;
     switch (p.kind) {
       case "intArray":
         add({ kind: "array", axis, shape: [...p.shape], values: Float64Array.from(p.values) }, [axis]);
@@ -207,7 +241,7 @@ function advancedEntries<O extends OpaqueArray>(
  * if a slice, newaxis or ellipsis (even an empty one) separates two advanced indices the block goes
  * to the front, otherwise it replaces the first advanced index in place.
  */
-function placement(parts: readonly ClassifiedPart<OpaqueArray>[], ellipsisLength: number): { position: number; adjacent: boolean } {
+function placement(parts: readonly ClassifiedPart<OpaqueArray>[], layout: Layout): { position: number; adjacent: boolean } {
   let status: "none" | "open" | "closed" | "separated" = "none";
   let position = 0;
   let resultDim = 0;
@@ -224,7 +258,7 @@ function placement(parts: readonly ClassifiedPart<OpaqueArray>[], ellipsisLength
     } else if (status === "open") {
       status = "closed";
     }
-    resultDim += p.kind === "ellipsis" ? ellipsisLength : p.kind === "slice" || p.kind === "newaxis" ? 1 : 0;
+    resultDim += p.kind === "ellipsis" ? layout.ellipsisLength : p.kind === "slice" || p.kind === "newaxis" ? 1 : 0;
   }
   return { position, adjacent: status !== "separated" };
 }
