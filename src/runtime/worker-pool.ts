@@ -86,7 +86,8 @@ export class WorkerPool {
 
   private spawn(slot: Slot): Worker {
     const init: WorkerInit = { kernels: this.kernels };
-    const worker = new Worker(WORKER_SCRIPT, { workerData: init });
+    // No inherited execArgv: flags of the parent script (--input-type, --test, ...) break workers.
+    const worker = new Worker(WORKER_SCRIPT, { workerData: init, execArgv: [] });
     worker.on("message", (reply: WorkerReply) => {
       const done = slot.current;
       slot.current = null;
@@ -121,7 +122,9 @@ export class WorkerPool {
         s.worker = null;
         s.current?.reject(new ExecutionError(`${this.label} is shut down`));
         s.current = null;
-        if (w) await w.terminate();
+        if (!w) return;
+        w.ref(); // an idle worker is unref'd; keep the loop alive until it has exited
+        await w.terminate();
       }),
     );
   }
