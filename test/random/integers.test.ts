@@ -35,7 +35,8 @@ test("integers are uniform over small and awkward ranges", (t) => {
     const xs = sample({ name: "integers", low, high, endpoint }, 300_000, { seed: 11, dtype });
     const max = endpoint ? high : high - 1;
     const r = chiSquareTest(xs, () => 1 / (max - low + 1), low, max);
-    t.diagnostic(`[${low}, ${high}${endpoint ? "]" : ")"} ${dtype}: chi2 = ${r.statistic.toFixed(1)} on ${r.bins - 1} df, p = ${r.p.toFixed(4)}`);
+    const range = `[${low}, ${high}${endpoint ? "]" : ")"}`;
+    t.diagnostic(`${range} ${dtype}: chi2 = ${r.statistic.toFixed(1)} on ${r.bins - 1} df, p = ${r.p.toFixed(4)}`);
     assert.ok(r.p > ALPHA, `p = ${r.p}`);
   }
 });

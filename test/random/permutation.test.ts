@@ -108,7 +108,7 @@ test("permutations reproduce per (key, stream) and differ across streams", () =>
 });
 
 test("permutationLocal rejects negative, fractional and oversized n", () => {
-  assert.throws(() => permutationLocal(-1, key, 0), { name: "RangeError", message: /permutation: n must be a non-negative integer/ });
+  assert.throws(() => permutationLocal(-1, key, 0), { name: "RangeError", message: /n must be a non-negative integer/ });
   assert.throws(() => permutationLocal(2.5, key, 0), { name: "RangeError" });
-  assert.throws(() => permutationLocal(LOCAL_PERMUTATION_MAX + 1, key, 0), { name: "RangeError", message: /largest permutation computed on one worker/ });
+  assert.throws(() => permutationLocal(LOCAL_PERMUTATION_MAX + 1, key, 0), { message: /computed on one worker/ });
 });

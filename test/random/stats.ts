@@ -96,7 +96,12 @@ export function ksTest(sample: ArrayLike<number>, cdf: (x: number) => number): T
  * pooled from each end inward until every bin expects at least 5, and the leftover mass beyond
  * [lo, hi] joins the end bins.
  */
-export function chiSquareTest(sample: ArrayLike<number>, pmf: (k: number) => number, lo: number, hi: number): TestResult & { bins: number } {
+export function chiSquareTest(
+  sample: ArrayLike<number>,
+  pmf: (k: number) => number,
+  lo: number,
+  hi: number,
+): TestResult & { bins: number } {
   const n = sample.length;
   const counts = new Map<number, number>();
   for (let i = 0; i < n; i++) {

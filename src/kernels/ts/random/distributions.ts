@@ -71,7 +71,8 @@ function requireInteger(method: string, arg: string, value: unknown): number {
 export function validateDistribution(dist: RandomDistribution, dtype: Dtype): void {
   const method = dist.name;
   if (!isDtype(dtype) || !RANDOM_DTYPES[method].includes(dtype)) {
-    throw new DtypeError(`${method}: Unsupported dtype ${String(dtype)} for ${method} (expected one of ${RANDOM_DTYPES[method].join(", ")})`);
+    const expected = RANDOM_DTYPES[method].join(", ");
+    throw new DtypeError(`${method}: Unsupported dtype ${String(dtype)} for ${method} (expected one of ${expected})`);
   }
   switch (dist.name) {
     case "random":
@@ -79,7 +80,8 @@ export function validateDistribution(dist: RandomDistribution, dtype: Dtype): vo
     case "uniform": {
       const range = requireNumber(method, "high", dist.high) - requireNumber(method, "low", dist.low);
       if (!Number.isFinite(range)) {
-        throw new OverflowError(`uniform: high - low range exceeds valid bounds (got low=${dist.low}, high=${dist.high})`);
+        const got = `low=${dist.low}, high=${dist.high}`;
+        throw new OverflowError(`uniform: high - low range exceeds valid bounds (got ${got})`);
       }
       if (range < 0) fail(method, "high - low < 0", `low=${dist.low}, high=${dist.high}`);
       return;
@@ -97,14 +99,17 @@ export function validateDistribution(dist: RandomDistribution, dtype: Dtype): vo
     case "poisson": {
       const lam = requireNumber(method, "lam", dist.lam);
       if (!(lam >= 0)) fail(method, "lam < 0 or lam is NaN", `lam=${lam}`);
-      if (lam > poissonLamMax(dtype)) fail(method, "lam value too large", `lam=${lam}, for ${dtype} samples at most ${poissonLamMax(dtype)}`);
+      const max = poissonLamMax(dtype);
+      if (lam > max) fail(method, "lam value too large", `lam=${lam}; with ${dtype} samples at most ${max}`);
       return;
     }
     case "binomial": {
       const n = requireInteger(method, "n", dist.n);
       const p = requireNumber(method, "p", dist.p);
       if (n < 0) fail(method, "n < 0", `n=${n}`);
-      if (n > INTEGER_RANGE[dtype]![1]) throw new OverflowError(`binomial: n is out of bounds for ${dtype} (got n=${n})`);
+      if (n > INTEGER_RANGE[dtype]![1]) {
+        throw new OverflowError(`binomial: n is out of bounds for ${dtype} (got n=${n})`);
+      }
       if (!(p >= 0 && p <= 1)) fail(method, "p < 0, p > 1 or p is NaN", `p=${p}`);
       return;
     }
@@ -124,9 +129,12 @@ function checkIntegers(lowArg: unknown, highArg: unknown, endpoint: boolean, dty
   if (max < low) fail("integers", endpoint ? "low > high" : "low >= high", `low=${low}, high=${high}`);
   const [lo, hi] = INTEGER_RANGE[dtype]!;
   if (low < lo) throw new OverflowError(`integers: low is out of bounds for ${dtype} (got low=${low})`);
-  if (max > hi) throw new OverflowError(`integers: high is out of bounds for ${dtype} (got high=${high}, endpoint=${endpoint})`);
+  if (max > hi) {
+    throw new OverflowError(`integers: high is out of bounds for ${dtype} (got high=${high}, endpoint=${endpoint})`);
+  }
   if (max - low + 1 > TWO_POW_53) {
-    throw new OverflowError(`integers: high - low exceeds 2**53, the largest range numts samples (got low=${low}, high=${high})`);
+    const got = `low=${low}, high=${high}`;
+    throw new OverflowError(`integers: high - low exceeds 2**53, the largest range numts samples (got ${got})`);
   }
 }
 
@@ -154,7 +162,12 @@ export function exponentialDistribution(scale = 1, dtype: Dtype = "float64"): Ra
  * `integers(low, high?, endpoint)` with NumPy's one-argument form: integers(h) samples [0, h).
  * numts has no int64, so the API must choose `dtype` (NumPy's default is int64).
  */
-export function integersDistribution(low: number, high: number | undefined, endpoint: boolean, dtype: Dtype): RandomDistribution {
+export function integersDistribution(
+  low: number,
+  high: number | undefined,
+  endpoint: boolean,
+  dtype: Dtype,
+): RandomDistribution {
   if (high === undefined) {
     const h = requireInteger("integers", "high", low);
     if (h <= 0 && !endpoint) fail("integers", "high <= 0", `high=${h}`);

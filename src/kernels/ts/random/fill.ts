@@ -23,7 +23,9 @@ export function makeSampler(dist: RandomDistribution, dtype: Dtype, key: PhiloxK
     throw new RangeError(`random: stream must be an integer in [0, 2**32) (got ${stream})`);
   }
   for (const k of key) {
-    if (!Number.isInteger(k) || k < 0 || k > 0xffffffff) throw new RangeError(`random: key words must be uint32 (got ${key.join(", ")})`);
+    if (!Number.isInteger(k) || k < 0 || k > 0xffffffff) {
+      throw new RangeError(`random: key words must be uint32 (got ${key.join(", ")})`);
+    }
   }
   const rk = roundKeys(key);
   switch (dist.name) {
@@ -48,7 +50,12 @@ export function makeSampler(dist: RandomDistribution, dtype: Dtype, key: PhiloxK
  * Fills `out` (a contiguous block starting at `blockStart` of an array of `globalShape`) with
  * elements of `g`'s random array.
  */
-export function fillRandom(out: View, globalShape: readonly number[], blockStart: readonly number[], g: RandomGenerator): void {
+export function fillRandom(
+  out: View,
+  globalShape: readonly number[],
+  blockStart: readonly number[],
+  g: RandomGenerator,
+): void {
   const sampler = makeSampler(g.distribution, out.dtype, g.key, g.stream);
   const nd = out.shape.length;
   if (out.shape.some((d) => d === 0)) return;
@@ -58,7 +65,9 @@ export function fillRandom(out: View, globalShape: readonly number[], blockStart
   }
   const last = nd - 1;
   const runLength = out.shape[last]!;
-  if (runLength > 1 && out.strides[last] !== 1) throw new Error("generate: random output blocks must be contiguous along the last axis");
+  if (runLength > 1 && out.strides[last] !== 1) {
+    throw new Error("generate: random output blocks must be contiguous along the last axis");
+  }
   // Global C-order strides, and an odometer over the block's outer coordinates.
   const gstrides = new Array<number>(nd);
   let s = 1;

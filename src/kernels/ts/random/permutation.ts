@@ -74,10 +74,18 @@ export function shuffleBucket(values: TypedArray, offset: number, key: PhiloxKey
  * must equal, and the implementation until it exists (n <= LOCAL_PERMUTATION_MAX). Indices are
  * float64, numts's index dtype. `stream` is s; the permutation uses s and s + 1.
  */
-export function permutationLocal(n: number, key: PhiloxKey, stream: number, bucketSize = PERMUTATION_BUCKET_SIZE): Float64Array {
-  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`permutation: n must be a non-negative integer (got ${n})`);
+export function permutationLocal(
+  n: number,
+  key: PhiloxKey,
+  stream: number,
+  bucketSize = PERMUTATION_BUCKET_SIZE,
+): Float64Array {
+  if (!Number.isSafeInteger(n) || n < 0) {
+    throw new RangeError(`permutation: n must be a non-negative integer (got ${n})`);
+  }
   if (n > LOCAL_PERMUTATION_MAX) {
-    throw new RangeError(`permutation: n = ${n} exceeds ${LOCAL_PERMUTATION_MAX}, the largest permutation computed on one worker`);
+    const max = LOCAL_PERMUTATION_MAX;
+    throw new RangeError(`permutation: n = ${n} exceeds ${max}, the largest permutation computed on one worker`);
   }
   const buckets = permutationBucketCount(n, bucketSize);
   const bucketOf = new Int32Array(n);

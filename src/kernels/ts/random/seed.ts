@@ -19,7 +19,9 @@ export type Seed = number | bigint;
 /** Validates a user seed (NumPy's wording: "expected non-negative integer"). */
 export function parseSeed(seed: unknown, what = "seed"): Seed {
   if (typeof seed === "bigint") {
-    if (seed < 0n || seed > MASK64) throw new RangeError(`${what}: expected non-negative integer below 2**64 (got ${seed})`);
+    if (seed < 0n || seed > MASK64) {
+      throw new RangeError(`${what}: expected non-negative integer below 2**64 (got ${seed})`);
+    }
     return seed;
   }
   if (typeof seed !== "number" || !Number.isInteger(seed)) {
