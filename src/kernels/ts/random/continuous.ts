@@ -16,14 +16,10 @@ export class Random64Sampler implements Sampler {
     private readonly stream: number,
   ) {}
 
+  /** Straight into the output: makeSampler uses this sampler for float64 outputs only. */
   fill(dst: TypedArray, pos: number, first: number, count: number): void {
-    const u = scratchDoubles;
-    for (let done = 0; done < count; done += CHUNK) {
-      const n = Math.min(CHUNK, count - done);
-      uniforms53(this.rk, this.stream, first + done, n, u);
-      const o = pos + done;
-      for (let t = 0; t < n; t++) dst[o + t] = u[t]!;
-    }
+    if (!(dst instanceof Float64Array)) throw new TypeError("random: the float64 sampler needs a float64 output");
+    uniforms53(this.rk, this.stream, first, count, dst, pos);
   }
 
   element(index: number): number {

@@ -37,28 +37,36 @@ export function float24(a: number): number {
 const block = new Int32Array(4);
 
 /**
- * dst[t] = the 53-bit uniform of element first + t, for t < count (2 lanes: the uniform is the
- * lane's two words). The tight loop behind every float64 continuous distribution.
+ * dst[at + t] = the 53-bit uniform of element first + t, for t < count (2 lanes: the uniform is
+ * the lane's two words). The tight loop behind every float64 continuous distribution.
  */
-export function uniforms53(rk: Int32Array, stream: number, first: number, count: number, dst: Float64Array): void {
+export function uniforms53(
+  rk: Int32Array,
+  stream: number,
+  first: number,
+  count: number,
+  dst: Float64Array,
+  at = 0,
+): void {
   if (count <= 0) return;
   const s = stream | 0;
   const j = Math.floor(first / 2);
   let lo = j | 0;
   let hi = Math.floor(j / TWO_POW_32);
-  let t = 0;
+  let t = at;
+  const end = at + count;
   if (first % 2 === 1) {
     philox4x32(lo, hi, s, 0, rk, block);
     dst[t++] = double53(block[2]!, block[3]!);
     if ((lo = (lo + 1) | 0) === 0) hi++;
   }
-  for (; t + 1 < count; t += 2) {
+  for (; t + 1 < end; t += 2) {
     philox4x32(lo, hi, s, 0, rk, block);
     dst[t] = double53(block[0]!, block[1]!);
     dst[t + 1] = double53(block[2]!, block[3]!);
     if ((lo = (lo + 1) | 0) === 0) hi++;
   }
-  if (t < count) {
+  if (t < end) {
     philox4x32(lo, hi, s, 0, rk, block);
     dst[t] = double53(block[0]!, block[1]!);
   }
