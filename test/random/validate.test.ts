@@ -81,6 +81,11 @@ test("numts's own limits: dtypes, integer arguments, ranges that must fit the ou
   poissonDistribution(14, "int8");
   poissonDistribution(9e18, "float64");
   assert.throws(() => integersDistribution(-(2 ** 53), 0, false, "float64"), { message: /low is out of bounds for float64/ });
+  assert.throws(() => validateDistribution({ name: "gamma" } as unknown as RandomDistribution, "float64"), {
+    name: "TypeError",
+    message: /unknown distribution "gamma"/,
+  });
+  assert.throws(() => normalDistribution(0, -0), { message: /scale < 0 \(got scale=-0\)/ });
   const huge = (): unknown => integersDistribution(-(2 ** 53 - 1), 2 ** 53 - 1, false, "float64");
   assert.throws(huge, { name: "OverflowError", message: /exceeds 2\*\*53/ });
   integersDistribution(-(2 ** 52), 2 ** 52, false, "float64");

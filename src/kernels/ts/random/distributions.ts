@@ -70,6 +70,9 @@ function requireInteger(method: string, arg: string, value: unknown): number {
 /** Throws unless `dist` is a valid distribution written as `dtype` (NumPy's checks and messages). */
 export function validateDistribution(dist: RandomDistribution, dtype: Dtype): void {
   const method = dist.name;
+  if (!Object.prototype.hasOwnProperty.call(RANDOM_DTYPES, method)) {
+    throw new TypeError(`random: unknown distribution ${JSON.stringify(method)}`);
+  }
   if (!isDtype(dtype) || !RANDOM_DTYPES[method].includes(dtype)) {
     const expected = RANDOM_DTYPES[method].join(", ");
     throw new DtypeError(`${method}: Unsupported dtype ${String(dtype)} for ${method} (expected one of ${expected})`);
@@ -119,7 +122,7 @@ export function validateDistribution(dist: RandomDistribution, dtype: Dtype): vo
 /** NumPy rejects scale < 0 by its sign bit, so -0 too; NaN passes and gives NaN samples. */
 function checkScale(method: string, scale: unknown): void {
   const s = requireNumber(method, "scale", scale);
-  if (s < 0 || Object.is(s, -0)) fail(method, "scale < 0", `scale=${s}`);
+  if (s < 0 || Object.is(s, -0)) fail(method, "scale < 0", `scale=${Object.is(s, -0) ? "-0" : s}`);
 }
 
 function checkIntegers(lowArg: unknown, highArg: unknown, endpoint: boolean, dtype: Dtype): void {

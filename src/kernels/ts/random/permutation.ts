@@ -12,8 +12,8 @@
  *    position o + t being uniform in [0, t]: Lemire's method on the words of element o + t under
  *    stream s + 1 (4 lanes, as `integers`).
  *
- * Given uniform buckets and uniform shuffles the result is exactly a uniform permutation (Sanders,
- * Theorem 1), it costs O(n) rather than a sort's O(n log n), and every step depends only on
+ * Given uniform buckets and uniform shuffles the result is exactly a uniform permutation (as Sanders
+ * proves), it costs O(n) rather than a sort's O(n log n), and every step depends only on
  * (key, s, n): never on blocks or nodes. For n <= PERMUTATION_BUCKET_SIZE it is one Fisher–Yates
  * shuffle. docs/random.md describes how `permutation` and `choice` compose it.
  */
