@@ -89,6 +89,8 @@ export class WorkerPool {
     // No inherited execArgv: flags of the parent script (--input-type, --test, ...) break workers.
     const worker = new Worker(WORKER_SCRIPT, { workerData: init, execArgv: [] });
     worker.on("message", (reply: WorkerReply) => {
+      // A reply that arrives after close() must not unref a worker being terminated.
+      if (slot.worker !== worker) return;
       const done = slot.current;
       slot.current = null;
       slot.tasks++;
