@@ -66,7 +66,20 @@ export type Generator =
   | { readonly kind: "eye"; readonly k: number }
   | { readonly kind: "tri"; readonly k: number }
   | { readonly kind: "hashed"; readonly salt: number; readonly scale: number }
-  | RandomGenerator;
+  | RandomGenerator
+  | PermutationGenerator;
+
+/**
+ * A slice of `permutation(n)` under (key, stream, stream + 1), computed on one worker by the
+ * bucketed shuffle (kernels/ts/random/permutation.ts); the element at position p is the block's
+ * p − blockStart[0].
+ */
+export interface PermutationGenerator {
+  readonly kind: "permutation";
+  readonly key: readonly [number, number];
+  readonly stream: number;
+  readonly n: number;
+}
 
 /**
  * Random elements: element i (global C-order index) is a pure function of (key, stream, i), so the

@@ -6,10 +6,11 @@
 import type { Generator, KernelFn } from "../manifest.js";
 import { forEachElement } from "./nd-iter.js";
 import { fillRandom } from "./random/fill.js";
+import { permutationLocal } from "./random/permutation.js";
 
 type ElementFn = (flat: number, coords: readonly number[]) => number;
 
-function elementFn(g: Exclude<Generator, { kind: "random" }>, globalShape: readonly number[]): ElementFn {
+function elementFn(g: Exclude<Generator, { kind: "random" | "permutation" }>, globalShape: readonly number[]): ElementFn {
   switch (g.kind) {
     case "arange":
       return (i) => g.start + i * g.step;
@@ -44,6 +45,12 @@ export const generate: KernelFn<"generate"> = (_inputs, outputs, { globalShape, 
   const out = outputs[0]!;
   // Random arrays fill whole runs per call (a closure per element would be several times slower).
   if (generator.kind === "random") return fillRandom(out, globalShape, blockStart, generator);
+  if (generator.kind === "permutation") {
+    const perm = permutationLocal(generator.n, generator.key, generator.stream);
+    const start = blockStart[0]!;
+    for (let i = 0; i < out.shape[0]!; i++) out.data[out.offset + i * out.strides[0]!] = perm[start + i]!;
+    return;
+  }
   const f = elementFn(generator, globalShape);
   const gstrides: number[] = [];
   let s = 1;
