@@ -15,6 +15,7 @@ export type { ArrayLike } from "./api/convert.js";
 export * from "./api/creation.js";
 export * from "./api/ufuncs.js";
 export * from "./api/reductions.js";
+export * from "./api/cumulative.js";
 export { where, clip, round, around, fix, astype, copy } from "./api/selection.js";
 export { rechunk } from "./api/rechunk.js";
 export { transpose } from "./api/transpose.js";

@@ -14,6 +14,7 @@ import type { ArrayData } from "../plan/array-data.js";
 import { download, waitFor } from "../plan/transfer-local.js";
 import type { ArrayLike } from "./convert.js";
 import * as r from "./reductions.js";
+import { type CumulativeOptions, cumprod, cumsum } from "./cumulative.js";
 import * as sel from "./selection.js";
 import * as u from "./ufuncs.js";
 import { rechunk } from "./rechunk.js";
@@ -242,6 +243,8 @@ export class BlockArray implements Disposable {
   all(options?: r.ReduceOptions): BlockArray { return r.all(this, options); }
   any(options?: r.ReduceOptions): BlockArray { return r.any(this, options); }
   ptp(options?: r.ReduceOptions): BlockArray { return r.ptp(this, options); }
+  cumsum(options?: CumulativeOptions): BlockArray { return cumsum(this, options); }
+  cumprod(options?: CumulativeOptions): BlockArray { return cumprod(this, options); }
 
   toString(): string {
     return `BlockArray(shape=${formatShape(this.shape)}, dtype=${this.dtype}, blockShape=${formatShape(this.blockShape)})`;
