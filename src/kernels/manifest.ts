@@ -112,6 +112,17 @@ export interface ScanAttrs {
   readonly hasCarry: boolean;
 }
 
+/**
+ * Checks the values of a block on the node and fails the op with `message` when the check does
+ * not hold (data-dependent errors such as NumPy's "All-NaN slice encountered"); the output is a
+ * copy of the input, so the check sits on the data path of everything that depends on it.
+ */
+export interface CheckAttrs {
+  readonly check: "nonNegative" | "finite";
+  readonly errorName: "RangeError" | "LinAlgError";
+  readonly message: string;
+}
+
 /** Kernel name → attrs. Adding a kernel means adding it here, in kernels/ts, and (optionally) native. */
 export interface KernelAttrs {
   fused: FusedAttrs;
@@ -121,6 +132,7 @@ export interface KernelAttrs {
   assemble: AssembleAttrs;
   generate: GenerateAttrs;
   scan: ScanAttrs;
+  check: CheckAttrs;
 }
 
 export type KernelName = keyof KernelAttrs;

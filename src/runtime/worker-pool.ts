@@ -5,7 +5,7 @@
  * its task and is replaced; the pool stays usable.
  */
 import { Worker } from "node:worker_threads";
-import { ExecutionError } from "../errors.js";
+import { ExecutionError, reviveError } from "../errors.js";
 import type { KernelResult } from "../kernels/manifest.js";
 import type { KernelKind } from "../kernels/registry.js";
 import type { WorkerInit, WorkerReply, WorkerTask } from "./messages.js";
@@ -136,5 +136,5 @@ function rebuildError(e: { name: string; message: string; stack?: string }, kern
   const cause = new Error(e.message);
   cause.name = e.name;
   if (e.stack) cause.stack = e.stack;
-  return new ExecutionError(`kernel '${kernel}' failed: ${e.message}`, { cause });
+  return reviveError(e.name, e.message, `kernel '${kernel}'`, cause);
 }
