@@ -12,6 +12,7 @@
 import { type Dtype, isDtype } from "../../../array/dtype.js";
 import { DtypeError, OverflowError } from "../../../errors.js";
 import type { RandomDistribution } from "../../manifest.js";
+import { integerRange } from "../../../array/promotion.js";
 
 type Name = RandomDistribution["name"];
 
@@ -29,17 +30,6 @@ export const RANDOM_DTYPES: Readonly<Record<Name, readonly Dtype[]>> = {
   binomial: COUNTS,
 };
 
-/** The integers each dtype holds exactly: float64's are the safe integers. */
-const INTEGER_RANGE: Readonly<Partial<Record<Dtype, readonly [number, number]>>> = {
-  bool: [0, 1],
-  int8: [-128, 127],
-  uint8: [0, 255],
-  int16: [-32768, 32767],
-  uint16: [0, 65535],
-  int32: [-2147483648, 2147483647],
-  uint32: [0, 4294967295],
-  float64: [-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
-};
 
 const TWO_POW_53 = 2 ** 53;
 /** NumPy's POISSON_LAM_MAX for its int64 output: INT64_MAX - 10·sqrt(INT64_MAX). */
@@ -48,7 +38,7 @@ const NUMPY_POISSON_LAM_MAX = 9.223372006484771e18;
 /** The largest lam whose samples fit `dtype`, NumPy's rule (max - 10·sqrt(max)) for its maximum. */
 export function poissonLamMax(dtype: Dtype): number {
   if (dtype === "float64") return NUMPY_POISSON_LAM_MAX;
-  const max = INTEGER_RANGE[dtype]![1];
+  const max = integerRange(dtype)![1];
   return max - 10 * Math.sqrt(max);
 }
 
@@ -110,7 +100,7 @@ export function validateDistribution(dist: RandomDistribution, dtype: Dtype): vo
       const n = requireInteger(method, "n", dist.n);
       const p = requireNumber(method, "p", dist.p);
       if (n < 0) fail(method, "n < 0", `n=${n}`);
-      if (n > INTEGER_RANGE[dtype]![1]) {
+      if (n > integerRange(dtype)![1]) {
         throw new OverflowError(`binomial: n is out of bounds for ${dtype} (got n=${n})`);
       }
       if (!(p >= 0 && p <= 1)) fail(method, "p < 0, p > 1 or p is NaN", `p=${p}`);
@@ -130,7 +120,7 @@ function checkIntegers(lowArg: unknown, highArg: unknown, endpoint: boolean, dty
   const high = requireInteger("integers", "high", highArg);
   const max = endpoint ? high : high - 1;
   if (max < low) fail("integers", endpoint ? "low > high" : "low >= high", `low=${low}, high=${high}`);
-  const [lo, hi] = INTEGER_RANGE[dtype]!;
+  const [lo, hi] = integerRange(dtype)!;
   if (low < lo) throw new OverflowError(`integers: low is out of bounds for ${dtype} (got low=${low})`);
   if (max > hi) {
     throw new OverflowError(`integers: high is out of bounds for ${dtype} (got high=${high}, endpoint=${endpoint})`);
