@@ -9,23 +9,28 @@
 export function coalesce(
   shape: readonly number[],
   strides: readonly (readonly number[])[],
-): { shape: number[]; strides: number[][] } {
+  /** Axes with different group labels are never merged (e.g. reduced and kept axes). */
+  groups?: readonly number[],
+): { shape: number[]; strides: number[][]; groups: number[] } {
   const outShape: number[] = [];
+  const outGroups: number[] = [];
   const outStrides: number[][] = strides.map(() => []);
   for (let d = 0; d < shape.length; d++) {
     if (shape[d] === 1) continue;
     const last = outShape.length - 1;
-    if (last >= 0 && strides.every((s, v) => s[d]! * shape[d]! === outStrides[v]![last])) {
+    const g = groups?.[d] ?? 0;
+    if (last >= 0 && outGroups[last] === g && strides.every((s, v) => s[d]! * shape[d]! === outStrides[v]![last])) {
       // Axis d is inner to the previous kept axis: merge it in.
       outShape[last]! *= shape[d]!;
       strides.forEach((s, v) => (outStrides[v]![last] = s[d]!));
     } else {
       outShape.push(shape[d]!);
+      outGroups.push(g);
       strides.forEach((s, v) => outStrides[v]!.push(s[d]!));
     }
   }
-  if (outShape.length === 0) return { shape: [1], strides: strides.map(() => [0]) };
-  return { shape: outShape, strides: outStrides };
+  if (outShape.length === 0) return { shape: [1], strides: strides.map(() => [0]), groups: [0] };
+  return { shape: outShape, strides: outStrides, groups: outGroups };
 }
 
 /**
