@@ -8,8 +8,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { Dtype } from "../../src/array/dtype.js";
 import type { ElementwiseOp } from "../../src/kernels/ops.js";
-import type { Program } from "../../src/kernels/program.js";
-import { alloc, BACKENDS, contiguousView, decode, firstMismatch, loadFixture, maxUlp } from "./harness.js";
+import { alloc, BACKENDS, contiguousView, decode, firstMismatch, loadFixture, maxUlp, singleOpProgram } from "./harness.js";
 import { TRANSCENDENTAL_ULPS } from "./tolerances.js";
 
 interface Case {
@@ -22,10 +21,6 @@ interface Case {
 
 const { cases } = loadFixture<{ cases: Case[] }>("elementwise.json");
 
-export function singleOpProgram(op: ElementwiseOp, dtypes: readonly Dtype[]): Program {
-  const k = dtypes.length - 1;
-  return { regs: [...dtypes], nInputs: k, consts: [], code: [[op, k, ...dtypes.slice(0, k).map((_, i) => i)]], results: [k] };
-}
 
 for (const backend of BACKENDS) {
   describe(`elementwise conformance [${backend.name}]`, { skip: backend.skip }, () => {

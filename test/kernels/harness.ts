@@ -8,6 +8,8 @@ import { readFileSync } from "node:fs";
 import type { Dtype, TypedArray } from "../../src/array/dtype.js";
 import { storageOf } from "../../src/array/dtype.js";
 import type { KernelTable } from "../../src/kernels/manifest.js";
+import type { ElementwiseOp } from "../../src/kernels/ops.js";
+import type { Program } from "../../src/kernels/program.js";
 import { nativeKernels } from "../../src/kernels/native/index.js";
 import { tsKernels } from "../../src/kernels/ts/index.js";
 import type { View } from "../../src/kernels/view.js";
@@ -109,4 +111,10 @@ export function maxUlp(dtype: Dtype, got: ArrayLike<number>, want: ArrayLike<num
     m = Math.max(m, Number.isFinite(g) && Number.isFinite(w) ? ulpDistance(dtype, g, w) : Infinity);
   }
   return m;
+}
+
+/** The program applying one op to its inputs: dtypes are the loop's inputs then its output. */
+export function singleOpProgram(op: ElementwiseOp, dtypes: readonly Dtype[]): Program {
+  const k = dtypes.length - 1;
+  return { regs: [...dtypes], nInputs: k, consts: [], code: [[op, k, ...dtypes.slice(0, k).map((_, i) => i)]], results: [k] };
 }
