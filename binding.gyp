@@ -19,7 +19,7 @@
         "native"
       ],
       "defines": ["NAPI_VERSION=8", "NAPI_DISABLE_CPP_EXCEPTIONS"],
-      "cflags_cc": ["-O3", "-std=c++17", "-march=native", "-fno-math-errno", "-ffp-contract=off"],
+      "cflags_cc": ["-O3", "-std=c++17", "-march=native", "-fno-math-errno", "-ffp-contract=off", "-mprefer-vector-width=512"],
       "cflags_cc!": ["-fno-exceptions"],
       "libraries": ["-lopenblas", "-lmvec", "-lm"]
     }

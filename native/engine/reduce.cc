@@ -35,6 +35,10 @@ const double* ToDouble(const char* src, int dt, bool scalar, int64_t n, double* 
   return buf;
 }
 
+// Mode B strip width (16 lanes x 256 doubles = 32 KiB, within L1) and strips walked together.
+constexpr int64_t kStrip = 256;
+constexpr int64_t kStripGroup = 16;
+
 bool RowsSupported(int op) { return op != kRArgmin && op != kRArgmax && op != kRNanargmin && op != kRNanargmax; }
 
 }  // namespace
@@ -99,23 +103,50 @@ static Napi::Value Reduce(const Napi::CallbackInfo& info) {
   const int last = nd - 1;
   try {
     if (!kept.empty() && kept.back() == last && shape[last] >= 16 && RowsSupported(op)) {
-      // Mode B: rows of up to kTile cells along the innermost (kept) axis.
+      // Mode B: cells along the innermost (kept) axis advance together, one position (row) at a
+      // time. Columns are cut into strips of kStrip so a strip's 16 lanes stay in L1; the rows of
+      // one 256-position chunk are visited strip by strip (chunk-major), so memory is still read
+      // in large contiguous pieces and each strip's accumulator only lives across its chunk.
       const int64_t m = shape[last];
+      const int64_t nstrips = (m + kStrip - 1) / kStrip;
       std::vector<int> outerKept(kept.begin(), kept.end() - 1);
       for (int v = 0; v < nin; v++) stride[v] = strides[v][last];
+      std::vector<std::unique_ptr<Accumulator>> accs;
+      std::vector<int64_t> rowOff(static_cast<size_t>(kChunk) * (nin + 1));
       for (Odometer cell(shape, outerKept, strides, start); !cell.done(); cell.Next()) {
-        for (int64_t j0 = 0; j0 < m; j0 += kTile) {
-          const int64_t w = std::min(kTile, m - j0);
-          acc->Reset(w);
+        for (int64_t s0 = 0; s0 < nstrips; s0 += kStripGroup) {
+          const int64_t ns = std::min(kStripGroup, nstrips - s0);
+          while (static_cast<int64_t>(accs.size()) < ns) accs.push_back(MakeAccumulator(op, vdt, stateDt));
+          for (int64_t s = 0; s < ns; s++) accs[s]->Reset(std::min(kStrip, m - (s0 + s) * kStrip));
           int64_t pos = 0;
-          for (Odometer seq(shape, red, strides, cell.offsets()); !seq.done(); seq.Next(), pos++) {
-            const auto& o = seq.offsets();
-            for (int v = 0; v < nin; v++) in[v] = inBase[v] + (o[v] + j0 * stride[v]) * ItemSize(p.dt[v]);
-            bool scalar;
-            const char* r = ev.RunToBuffer(in.data(), stride.data(), w, &scalar);
-            acc->FeedRow(ToDouble(r, vdt, scalar, w, vbuf.data()), pos, indexBase + static_cast<double>(o[nin + 1]));
+          Odometer seq(shape, red, strides, cell.offsets());
+          while (!seq.done()) {
+            // The rows up to the end of the current chunk.
+            int64_t rows = 0;
+            do {
+              const auto& o = seq.offsets();
+              for (int v = 0; v < nin; v++) rowOff[rows * (nin + 1) + v] = o[v];
+              rowOff[rows * (nin + 1) + nin] = o[nin + 1];
+              rows++;
+              seq.Next();
+            } while (!seq.done() && ((pos + rows) & (kChunk - 1)) != 0);
+            for (int64_t s = 0; s < ns; s++) {
+              const int64_t j0 = (s0 + s) * kStrip;
+              const int64_t w = std::min(kStrip, m - j0);
+              for (int64_t r = 0; r < rows; r++) {
+                const int64_t* ro = &rowOff[r * (nin + 1)];
+                for (int v = 0; v < nin; v++) in[v] = inBase[v] + (ro[v] + j0 * stride[v]) * ItemSize(p.dt[v]);
+                bool scalar;
+                const char* res = ev.RunToBuffer(in.data(), stride.data(), w, &scalar);
+                accs[s]->FeedRow(ToDouble(res, vdt, scalar, w, vbuf.data()), pos + r, indexBase + static_cast<double>(ro[nin]));
+              }
+            }
+            pos += rows;
           }
-          acc->Write(out, cell.offsets()[nin] + j0 * strides[nin][last], strides[nin][last]);
+          for (int64_t s = 0; s < ns; s++) {
+            const int64_t j0 = (s0 + s) * kStrip;
+            accs[s]->Write(out, cell.offsets()[nin] + j0 * strides[nin][last], strides[nin][last]);
+          }
         }
       }
     } else {
