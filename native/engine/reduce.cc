@@ -39,8 +39,6 @@ const double* ToDouble(const char* src, int dt, bool scalar, int64_t n, double* 
 constexpr int64_t kStrip = 256;
 constexpr int64_t kStripGroup = 16;
 
-bool RowsSupported(int op) { return op != kRArgmin && op != kRArgmax && op != kRNanargmin && op != kRNanargmax; }
-
 }  // namespace
 
 // reduce(program, consts, arrays (inputs, outputs), geom, op, stateDtype)
@@ -102,7 +100,7 @@ static Napi::Value Reduce(const Napi::CallbackInfo& info) {
   start[nin + 1] = 0;
   const int last = nd - 1;
   try {
-    if (!kept.empty() && kept.back() == last && shape[last] >= 16 && RowsSupported(op)) {
+    if (!kept.empty() && kept.back() == last && shape[last] >= 16) {
       // Mode B: cells along the innermost (kept) axis advance together, one position (row) at a
       // time. Columns are cut into strips of kStrip so a strip's 16 lanes stay in L1; the rows of
       // one 256-position chunk are visited strip by strip (chunk-major), so memory is still read

@@ -65,6 +65,10 @@ const CASES: { dt: Dtype; shape: number[]; axes: number[] }[] = [
   { dt: "float32", shape: [40, 300], axes: [0, 1] },
   { dt: "float64", shape: [3000], axes: [0] },
   { dt: "int16", shape: [60, 7, 5], axes: [1] },
+  // Innermost axis kept and long: the native row-wise walk (with several column strips).
+  { dt: "float64", shape: [300, 600], axes: [0] },
+  { dt: "float32", shape: [3, 40, 5, 20], axes: [1, 2] },
+  { dt: "int16", shape: [70, 3, 33], axes: [0] },
 ];
 
 function bitsEqual(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
