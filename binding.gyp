@@ -11,7 +11,8 @@
         "native/engine/program.cc",
         "native/engine/fused.cc",
         "native/engine/accumulators.cc",
-        "native/engine/reduce.cc"
+        "native/engine/reduce.cc",
+        "native/engine/scan.cc"
       ],
       "include_dirs": [
         "<!(node -p \"require('node-addon-api').include_dir\")",

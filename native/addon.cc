@@ -7,6 +7,7 @@ static Napi::Object InitNumts(Napi::Env env, Napi::Object exports) {
   numts::RegisterOpNames(env, exports);
   numts::RegisterFused(env, exports);
   numts::RegisterReduce(env, exports);
+  numts::RegisterScan(env, exports);
   return exports;
 }
 

@@ -19,6 +19,7 @@ inline double DoubleOf(const Napi::Value& v) { return v.As<Napi::Number>().Doubl
 void RegisterBlas(Napi::Env env, Napi::Object exports);
 void RegisterFused(Napi::Env env, Napi::Object exports);
 void RegisterReduce(Napi::Env env, Napi::Object exports);
+void RegisterScan(Napi::Env env, Napi::Object exports);
 void RegisterOpNames(Napi::Env env, Napi::Object exports);
 
 }  // namespace numts

@@ -7,6 +7,7 @@ import { type NativeAddon, loadAddon } from "./addon.js";
 import { nativeFused } from "./fused.js";
 import { nativeGemm } from "./gemm.js";
 import { nativeReduce } from "./reduce.js";
+import { nativeScan } from "./scan.js";
 
 /** Why the addon's elementwise engine cannot be used with this build of the TypeScript, or null. */
 function engineMismatch(addon: NativeAddon): string | null {
@@ -29,5 +30,6 @@ export function nativeKernels(): KernelTable | Error {
     gemm: nativeGemm(addon, tsKernels.gemm),
     fused: nativeFused(addon),
     reduce: nativeReduce(addon),
+    scan: nativeScan(addon),
   };
 }

@@ -40,6 +40,25 @@ export const scan: KernelFn<"scan"> = (inputs, outputs, { op, axis, hasCarry }) 
   const combine = sum ? (a: number, b: number): number => wrapValue(dt, a + b) : MUL[dt];
   const nd = out.shape.length;
   const len = out.shape[axis]!;
+  if (axis === nd - 1) {
+    // The axis is innermost: one sequential pass per line.
+    const lineShape = [...out.shape.slice(0, -1), 1];
+    const zero = (s: readonly number[]): number[] => [...s.slice(0, -1), 0];
+    const xd = x.data;
+    const od = out.data;
+    const xa = x.strides[axis]!;
+    const oa = out.strides[axis]!;
+    forEachRun(lineShape, [x.offset, out.offset, carry?.offset ?? 0], [zero(x.strides), zero(out.strides), carry ? zero(carry.strides) : lineShape.map(() => 0)], ([xi, oi, ci]) => {
+      let acc = carry ? convCarry!(carry.data[ci!]!) : identity;
+      for (let k = 0, a = xi!, o = oi!; k < len; k++, a += xa, o += oa) {
+        const raw = xd[a]!;
+        const v = skipNaN && raw !== raw ? identity : conv(raw);
+        acc = k === 0 && !carry ? v : combine(acc, v);
+        od[o] = acc;
+      }
+    });
+    return;
+  }
   // Walk the block as (outer axes) × axis × (inner axes): each step along the axis combines a
   // whole inner slab with the previous slab's results, which streams memory in C order.
   const innerShape = out.shape.slice(axis + 1);
