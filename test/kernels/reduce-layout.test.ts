@@ -10,9 +10,9 @@
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import type { Dtype, TypedArray } from "../../src/array/dtype.js";
+import type { Dtype } from "../../src/array/dtype.js";
 import { reduceStateDtypes } from "../../src/kernels/manifest.js";
-import { REDUCE_OPS, type ReduceOp } from "../../src/kernels/ops.js";
+import { REDUCE_OPS } from "../../src/kernels/ops.js";
 import { identityProgram } from "../../src/kernels/program.js";
 import type { View } from "../../src/kernels/view.js";
 import { alloc, BACKENDS, contiguousView } from "./harness.js";
@@ -158,4 +158,3 @@ for (const backend of BACKENDS) {
   });
 }
 
-export type { TypedArray };
