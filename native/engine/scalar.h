@@ -61,7 +61,24 @@ inline F SpacingF(F x) {
   return std::nextafter(x, std::copysign(F(INFINITY), x)) - x;
 }
 
-// Mirrors the TypeScript: float32 logaddexp is computed in double and rounded once.
+// npy_logaddexp(f) / npy_logaddexp2(f): the float32 versions run in float arithmetic with the
+// float libm functions, as NumPy's float32 loop does.
+inline float LogAddExp(float x, float y) {
+  if (x == y) return x + static_cast<float>(M_LN2);
+  float t = x - y;
+  if (t > 0) return x + std::log1p(std::exp(-t));
+  if (t <= 0) return y + std::log1p(std::exp(t));
+  return t;
+}
+
+inline float LogAddExp2(float x, float y) {
+  if (x == y) return x + 1;
+  float t = x - y;
+  if (t > 0) return x + static_cast<float>(M_LOG2E) * std::log1p(std::exp2(-t));
+  if (t <= 0) return y + static_cast<float>(M_LOG2E) * std::log1p(std::exp2(t));
+  return t;
+}
+
 inline double LogAddExp(double x, double y) {
   if (x == y) return x + M_LN2;
   double t = x - y;

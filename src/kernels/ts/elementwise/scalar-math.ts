@@ -81,6 +81,32 @@ function logaddexp2(x: number, y: number): number {
   return t;
 }
 
+/**
+ * npy_logaddexpf / npy_logaddexp2f: the same formulas in float32 arithmetic, every step rounded
+ * to float32 (NumPy's float32 loop calls expf/log1pf; rounding V8's float64 results to float32
+ * gives the correctly rounded float function almost always). Computing in float64 and rounding
+ * once would be more accurate but differs from NumPy by thousands of ulps where x + log1p(...)
+ * cancels.
+ */
+function logaddexp32(x: number, y: number): number {
+  const r = Math.fround;
+  if (x === y) return r(x + r(Math.LN2));
+  const t = r(x - y);
+  if (t > 0) return r(x + r(Math.log1p(r(Math.exp(-t)))));
+  if (t <= 0) return r(y + r(Math.log1p(r(Math.exp(t)))));
+  return t;
+}
+
+function logaddexp2_32(x: number, y: number): number {
+  const r = Math.fround;
+  const log2e = r(Math.LOG2E);
+  if (x === y) return r(x + 1);
+  const t = r(x - y);
+  if (t > 0) return r(x + r(log2e * r(Math.log1p(r(Math.pow(2, -t))))));
+  if (t <= 0) return r(y + r(log2e * r(Math.log1p(r(Math.pow(2, t))))));
+  return t;
+}
+
 /** Integer floor division; NumPy returns 0 for a zero divisor (with a warning we do not raise). */
 function floorDivideInt(a: number, b: number): number {
   return b === 0 ? 0 : Math.floor(a / b);
@@ -152,6 +178,8 @@ export const H = {
   pow,
   logaddexp,
   logaddexp2,
+  logaddexp32,
+  logaddexp2_32,
   floorDivideInt,
   remainderInt,
   powInt,

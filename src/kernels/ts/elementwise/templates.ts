@@ -171,9 +171,9 @@ function binary(op: ElementwiseOp, t: Dtype, t2: Dtype, [a, b]: Args): string | 
     case "arctan2":
       return fl(`Math.atan2(${a}, ${b})`);
     case "logaddexp":
-      return fl(`H.logaddexp(${a}, ${b})`);
+      return t === "float32" ? `H.logaddexp32(${a}, ${b})` : `H.logaddexp(${a}, ${b})`;
     case "logaddexp2":
-      return fl(`H.logaddexp2(${a}, ${b})`);
+      return t === "float32" ? `H.logaddexp2_32(${a}, ${b})` : `H.logaddexp2(${a}, ${b})`;
     case "heaviside":
       return `(${a} < 0 ? 0 : ${a} > 0 ? 1 : ${a} === 0 ? ${b} : ${a})`;
     case "ldexp":
