@@ -51,8 +51,13 @@ static Napi::Value Fused(const Napi::CallbackInfo& info) {
     if (L >= kTile / 2 || nd == 1) {
       for (Odometer it(shape, outerAxes, strides, std::vector<int64_t>(nv, 0)); !it.done(); it.Next()) {
         const auto& o = it.offsets();
-        for (int64_t k = 0; k < L; k += kTile) {
-          const int64_t n = std::min(kTile, L - k);
+        // The first tile is shortened so the following ones start the output on a 64-byte
+        // boundary: zmm stores that straddle cache lines cost bandwidth, and typed arrays are
+        // only 8- or 16-byte aligned.
+        const uintptr_t addr = reinterpret_cast<uintptr_t>(base[nin] + o[nin] * size[nin]);
+        const int64_t head = nout > 0 ? static_cast<int64_t>((64 - addr % 64) % 64) / size[nin] : 0;
+        for (int64_t k = 0, n = 0; k < L; k += n) {
+          n = std::min(k == 0 && head > 0 ? head : kTile, L - k);
           for (int v = 0; v < nin; v++) {
             stride[v] = strides[v][nd - 1];
             in[v] = base[v] + (o[v] + k * stride[v]) * size[v];
