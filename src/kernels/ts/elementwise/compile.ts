@@ -26,6 +26,8 @@ export type SegmentFn = (
 ) => void;
 
 const cache = new Map<string, SegmentFn>();
+/** Compiled functions kept at most (a long-running worker sees an open-ended set of programs). */
+const MAX_CACHE = 2048;
 
 /** The const's value as its register's dtype holds it (the planner may hand us a plain float). */
 function constLiteral(dt: Dtype, v: number): string {
@@ -82,6 +84,7 @@ export function compileProgram(p: Program, broadcast: readonly boolean[]): Segme
   let fn = cache.get(key);
   if (fn === undefined) {
     fn = new Function("H", "M", source(p, broadcast))(H, MUL) as SegmentFn;
+    if (cache.size >= MAX_CACHE) cache.clear();
     cache.set(key, fn);
   }
   return fn;
