@@ -100,7 +100,6 @@ static Napi::Value Reduce(const Napi::CallbackInfo& info) {
   std::vector<const char*> in(nin);
   std::vector<int64_t> stride(nin);
   std::vector<int64_t> start(nin + 2, 0);
-  start[nin + 1] = 0;
   const int last = nd - 1;
   try {
     if (!kept.empty() && kept.back() == last && shape[last] >= 16) {
