@@ -29,46 +29,51 @@ inline double Step(double a, double b) {
   else return static_cast<double>(static_cast<float>(a * b));
 }
 
-// Binary counter of chunk values (pairwise over chunks), for W cells that share positions.
+// Binary counter of chunk values (pairwise over chunks), for W cells that share positions. The
+// stack never exceeds 64 levels (2^64 chunks), so it lives in preallocated storage.
 template <int K>
 class CascadeRows {
  public:
   void Reset(int64_t w) {
     w_ = w;
-    levels_.clear();
-    stack_.clear();
+    depth_ = 0;
+    if (static_cast<int64_t>(stack_.size()) < kMaxDepth * w) stack_.resize(kMaxDepth * w);
   }
   // Pushes row v[0..w) (consumed).
   void Push(double* v) {
     int level = 0;
-    while (!levels_.empty() && levels_.back() == level) {
-      const double* top = stack_.data() + (levels_.size() - 1) * w_;
-      for (int64_t j = 0; j < w_; j++) v[j] = Step<K>(top[j], v[j]);
-      levels_.pop_back();
-      stack_.resize(levels_.size() * w_);
+    while (depth_ > 0 && levels_[depth_ - 1] == level) {
+      const double* top = stack_.data() + (depth_ - 1) * w_;
+      if (w_ == 1) v[0] = Step<K>(top[0], v[0]);
+      else for (int64_t j = 0; j < w_; j++) v[j] = Step<K>(top[j], v[j]);
+      depth_--;
       level++;
     }
-    levels_.push_back(level);
-    stack_.insert(stack_.end(), v, v + w_);
+    levels_[depth_] = level;
+    double* dst = stack_.data() + depth_ * w_;
+    if (w_ == 1) dst[0] = v[0];
+    else for (int64_t j = 0; j < w_; j++) dst[j] = v[j];
+    depth_++;
   }
   // Folds the stack from the top (older ∘ newer) into r (identity when empty).
   void Result(double* r, double identity) const {
-    const size_t n = levels_.size();
-    if (n == 0) {
+    if (depth_ == 0) {
       for (int64_t j = 0; j < w_; j++) r[j] = identity;
       return;
     }
-    const double* top = stack_.data() + (n - 1) * w_;
+    const double* top = stack_.data() + (depth_ - 1) * w_;
     for (int64_t j = 0; j < w_; j++) r[j] = top[j];
-    for (size_t i = n - 1; i-- > 0;) {
+    for (int i = depth_ - 1; i-- > 0;) {
       const double* s = stack_.data() + i * w_;
       for (int64_t j = 0; j < w_; j++) r[j] = Step<K>(s[j], r[j]);
     }
   }
 
  private:
+  static constexpr int kMaxDepth = 64;
   int64_t w_ = 1;
-  std::vector<int> levels_;
+  int depth_ = 0;
+  int levels_[kMaxDepth] = {};
   std::vector<double> stack_;
 };
 

@@ -22,47 +22,10 @@ class Chunked final : public Accumulator {
     open_ = false;
   }
 
-  void FeedSeq(const double* x, int64_t n, int64_t p0, double, double) override {
-    double* lanes = lanes_.data();
-    int64_t k = 0;
-    while (k < n) {
-      const int64_t p = p0 + k;
-      if ((p & kLast) == 0 && n - k >= kChunk) {
-        // A whole chunk: lanes start at the identity; 16 lanes = two zmm registers.
-        const double* c = x + k;
-        double l[kLanes];
-        for (int j = 0; j < kLanes; j++) l[j] = id_;
-        if (skip_) {
-          for (int64_t i = 0; i < kChunk; i += kLanes)
-            for (int j = 0; j < kLanes; j++) l[j] = Step<K>(l[j], std::isnan(c[i + j]) ? id_ : c[i + j]);
-        } else {
-          for (int64_t i = 0; i < kChunk; i += kLanes)
-            for (int j = 0; j < kLanes; j++) l[j] = Step<K>(l[j], c[i + j]);
-        }
-        for (int j = 0; j < kLanes; j++) lanes[j] = l[j];
-        Close();
-        k += kChunk;
-        continue;
-      }
-      const double v = (skip_ && std::isnan(x[k])) ? id_ : x[k];
-      double& l = lanes[p & (kLanes - 1)];
-      l = Step<K>(l, v);
-      open_ = true;
-      if ((p & kLast) == kLast) Close();
-      k++;
-    }
-  }
-
-  void FeedRow(const double* x, int64_t p, double) override {
-    double* row = lanes_.data() + (p & (kLanes - 1)) * w_;
-    if (skip_) {
-      for (int64_t j = 0; j < w_; j++) row[j] = Step<K>(row[j], std::isnan(x[j]) ? id_ : x[j]);
-    } else {
-      for (int64_t j = 0; j < w_; j++) row[j] = Step<K>(row[j], x[j]);
-    }
-    open_ = true;
-    if ((p & kLast) == kLast) Close();
-  }
+  void FeedSeq(const double* x, int64_t n, int64_t p0, double, double) override { Seq(x, n, p0); }
+  void FeedSeqF32(const float* x, int64_t n, int64_t p0, double, double) override { Seq(x, n, p0); }
+  void FeedRow(const double* x, int64_t p, double) override { Row(x, p); }
+  void FeedRowF32(const float* x, int64_t, int64_t p, double) override { Row(x, p); }
 
   void Write(const StateOut& out, int64_t o, int64_t os) override {
     if (open_) Close();
@@ -71,8 +34,70 @@ class Chunked final : public Accumulator {
   }
 
  private:
+  // Values of type V (double or float) are widened to double as they are accumulated.
+  template <class V>
+  void Seq(const V* x, int64_t n, int64_t p0) {
+    double* lanes = lanes_.data();
+    int64_t k = 0;
+    while (k < n) {
+      const int64_t p = p0 + k;
+      if ((p & kLast) == 0 && n - k >= kChunk) {
+        // A whole chunk: lanes start at the identity; 16 lanes = two zmm registers.
+        const V* c = x + k;
+        double l[kLanes];
+        for (int j = 0; j < kLanes; j++) l[j] = id_;
+        if (skip_) {
+          for (int64_t i = 0; i < kChunk; i += kLanes)
+            for (int j = 0; j < kLanes; j++) {
+              const double v = c[i + j];
+              l[j] = Step<K>(l[j], std::isnan(v) ? id_ : v);
+            }
+        } else {
+          for (int64_t i = 0; i < kChunk; i += kLanes)
+            for (int j = 0; j < kLanes; j++) l[j] = Step<K>(l[j], static_cast<double>(c[i + j]));
+        }
+        for (int j = 0; j < kLanes; j++) lanes[j] = l[j];
+        Close();
+        k += kChunk;
+        continue;
+      }
+      const double xv = x[k];
+      const double v = (skip_ && std::isnan(xv)) ? id_ : xv;
+      double& l = lanes[p & (kLanes - 1)];
+      l = Step<K>(l, v);
+      open_ = true;
+      if ((p & kLast) == kLast) Close();
+      k++;
+    }
+  }
+
+  template <class V>
+  void Row(const V* x, int64_t p) {
+    double* row = lanes_.data() + (p & (kLanes - 1)) * w_;
+    if (skip_) {
+      for (int64_t j = 0; j < w_; j++) {
+        const double v = x[j];
+        row[j] = Step<K>(row[j], std::isnan(v) ? id_ : v);
+      }
+    } else {
+      for (int64_t j = 0; j < w_; j++) row[j] = Step<K>(row[j], static_cast<double>(x[j]));
+    }
+    open_ = true;
+    if ((p & kLast) == kLast) Close();
+  }
+
   void Close() {
     double* lanes = lanes_.data();
+    if (w_ == 1) {
+      // One cell: the halving tree on 16 scalars.
+      for (int h = kLanes / 2; h >= 1; h /= 2)
+        for (int k = 0; k < h; k++) lanes[k] = Step<K>(lanes[k], lanes[k + h]);
+      double v = lanes[0];
+      cascade_.Push(&v);
+      for (int k = 0; k < kLanes; k++) lanes[k] = id_;
+      open_ = false;
+      return;
+    }
     for (int h = kLanes / 2; h >= 1; h /= 2) {
       for (int k = 0; k < h; k++) {
         double* a = lanes + k * w_;

@@ -37,8 +37,25 @@ class Accumulator {
   virtual void FeedSeq(const double* x, int64_t n, int64_t p0, double i0, double istep) = 0;
   // x[0..w) at position p with global index idx, one value per cell.
   virtual void FeedRow(const double* x, int64_t p, double idx) = 0;
+  // float32 variants: converting inside the accumulation loop saves a pass over the tile
+  // (float32 sums would otherwise be compute-bound). By default, convert then feed.
+  virtual void FeedSeqF32(const float* x, int64_t n, int64_t p0, double i0, double istep) {
+    ConvertF32(x, n);
+    FeedSeq(f64_.data(), n, p0, i0, istep);
+  }
+  virtual void FeedRowF32(const float* x, int64_t w, int64_t p, double idx) {
+    ConvertF32(x, w);
+    FeedRow(f64_.data(), p, idx);
+  }
   // Writes cell j's state at element o + j*os of each state output.
   virtual void Write(const StateOut& out, int64_t o, int64_t os) = 0;
+
+ private:
+  void ConvertF32(const float* x, int64_t n) {
+    if (static_cast<int64_t>(f64_.size()) < n) f64_.resize(n);
+    for (int64_t i = 0; i < n; i++) f64_[i] = x[i];
+  }
+  std::vector<double> f64_;
 };
 
 std::unique_ptr<Accumulator> MakeAccumulator(int op, int valueDt, int stateDt);

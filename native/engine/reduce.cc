@@ -137,7 +137,9 @@ static Napi::Value Reduce(const Napi::CallbackInfo& info) {
                 for (int v = 0; v < nin; v++) in[v] = inBase[v] + (ro[v] + j0 * stride[v]) * ItemSize(p.dt[v]);
                 bool scalar;
                 const char* res = ev.RunToBuffer(in.data(), stride.data(), w, &scalar);
-                accs[s]->FeedRow(ToDouble(res, vdt, scalar, w, vbuf.data()), pos + r, indexBase + static_cast<double>(ro[nin]));
+                const double idx = indexBase + static_cast<double>(ro[nin]);
+                if (vdt == kF32 && !scalar) accs[s]->FeedRowF32(reinterpret_cast<const float*>(res), w, pos + r, idx);
+                else accs[s]->FeedRow(ToDouble(res, vdt, scalar, w, vbuf.data()), pos + r, idx);
               }
             }
             pos += rows;
@@ -166,7 +168,8 @@ static Napi::Value Reduce(const Napi::CallbackInfo& info) {
             bool scalar;
             const char* r = ev.RunToBuffer(in.data(), stride.data(), n, &scalar);
             const double i0 = indexBase + static_cast<double>(o[nin + 1]) + static_cast<double>(done) * istep;
-            acc->FeedSeq(ToDouble(r, vdt, scalar, n, vbuf.data()), n, pos, i0, istep);
+            if (vdt == kF32 && !scalar) acc->FeedSeqF32(reinterpret_cast<const float*>(r), n, pos, i0, istep);
+            else acc->FeedSeq(ToDouble(r, vdt, scalar, n, vbuf.data()), n, pos, i0, istep);
             pos += n;
             done += n;
           }
