@@ -4,6 +4,10 @@
 
 static Napi::Object InitNumts(Napi::Env env, Napi::Object exports) {
   numts::RegisterBlas(env, exports);
+  numts::RegisterOpNames(env, exports);
+  numts::RegisterFused(env, exports);
+  numts::RegisterReduce(env, exports);
+  numts::RegisterScan(env, exports);
   return exports;
 }
 

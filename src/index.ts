@@ -15,6 +15,7 @@ export type { ArrayLike } from "./api/convert.js";
 export * from "./api/creation.js";
 export * from "./api/ufuncs.js";
 export * from "./api/reductions.js";
+export * from "./api/cumulative.js";
 export { where, clip, round, around, fix, astype, copy } from "./api/selection.js";
 export { rechunk } from "./api/rechunk.js";
 export { transpose } from "./api/transpose.js";
@@ -26,8 +27,9 @@ export { tile, repeat } from "./api/tile-repeat.js";
 export { flip, fliplr, flipud, roll } from "./api/rearrange.js";
 export { pad } from "./api/pad.js";
 export { tril, triu, diag, diagonal } from "./api/triangle.js";
-export { init, shutdown, stats, resetStats, explain } from "./api/lifecycle.js";
-export type { InitOptions, NodeStats, Explanation } from "./api/lifecycle.js";
+export * as random from "./api/random-namespace.js";
+export { init, shutdown, stats, resetStats, explain, progress } from "./api/lifecycle.js";
+export type { InitOptions, NodeStats, Explanation, Progress } from "./api/lifecycle.js";
 export {
   AxisError,
   DtypeError,

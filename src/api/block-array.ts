@@ -11,9 +11,10 @@ import { type Nested, NDArray } from "../array/ndarray.js";
 import { formatShape } from "../array/shape.js";
 import { PendingShapeError, ShapeError } from "../errors.js";
 import type { ArrayData } from "../plan/array-data.js";
-import { download } from "../plan/transfer-local.js";
+import { download, waitFor } from "../plan/transfer-local.js";
 import type { ArrayLike } from "./convert.js";
 import * as r from "./reductions.js";
+import { type CumulativeOptions, cumprod, cumsum } from "./cumulative.js";
 import * as sel from "./selection.js";
 import * as u from "./ufuncs.js";
 import { rechunk } from "./rechunk.js";
@@ -110,6 +111,17 @@ export class BlockArray implements Disposable {
   }
 
   // -- reading back --------------------------------------------------------------------------
+
+  /**
+   * Waits until every block is computed, without downloading anything (Dask's `wait`, NumS's
+   * `touch`); rejects if computing failed.
+   */
+  async wait(): Promise<this> {
+    this.check();
+    await this.resolved();
+    await waitFor(this.data);
+    return this;
+  }
 
   /** Waits for the values and returns them as a local contiguous NDArray. */
   async toArray(): Promise<NDArray> {
@@ -243,6 +255,8 @@ export class BlockArray implements Disposable {
   all(options?: r.ReduceOptions): BlockArray { return r.all(this, options); }
   any(options?: r.ReduceOptions): BlockArray { return r.any(this, options); }
   ptp(options?: r.ReduceOptions): BlockArray { return r.ptp(this, options); }
+  cumsum(options?: CumulativeOptions): BlockArray { return cumsum(this, options); }
+  cumprod(options?: CumulativeOptions): BlockArray { return cumprod(this, options); }
 
   toString(): string {
     return `BlockArray(shape=${formatShape(this.shape)}, dtype=${this.dtype}, blockShape=${formatShape(this.blockShape)})`;

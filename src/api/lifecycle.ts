@@ -6,10 +6,10 @@
 import { type Context, context, createContext, hasContext, setContext, withContext } from "../plan/context.js";
 import { flush } from "../plan/flush.js";
 import { DryExecutor } from "../plan/dry-run.js";
-import type { NodeStats } from "../runtime/runtime.js";
+import type { NodeStats, Progress } from "../runtime/runtime.js";
 import { type InitOptions, resolveOptions } from "./options.js";
 
-export type { InitOptions, NodeStats };
+export type { InitOptions, NodeStats, Progress };
 
 /**
  * Starts a runtime (replacing a running one). Without `init`, the first API call starts the
@@ -33,6 +33,11 @@ export async function shutdown(): Promise<void> {
 /** Per node: current and peak memory, bytes sent and received, tasks run. */
 export function stats(): NodeStats[] {
   return context().runtime!.stats();
+}
+
+/** Block operations submitted, completed and failed so far (drive a progress bar with it). */
+export function progress(): Progress {
+  return context().runtime!.progress();
 }
 
 /** Zeroes traffic and task counters and restarts peak-memory tracking. */
@@ -61,6 +66,7 @@ export interface Explanation {
  * values (reading them rejects).
  */
 export function explain(fn: () => unknown): Explanation {
+  flush(); // arrays created before explain() are real work: plan them in the real context
   const real = context();
   const scheduler = real.scheduler.clone();
   scheduler.model.resetCounters();

@@ -66,13 +66,61 @@ export type Generator =
   | { readonly kind: "eye"; readonly k: number }
   | { readonly kind: "tri"; readonly k: number }
   | { readonly kind: "hashed"; readonly salt: number; readonly scale: number }
-  | { readonly kind: "random"; readonly distribution: string; readonly key: readonly [number, number]; readonly params: readonly number[] };
+  | RandomGenerator
+  | PermutationGenerator;
+
+/**
+ * A slice of `permutation(n)` under (key, stream, stream + 1), computed on one worker by the
+ * bucketed shuffle (kernels/ts/random/permutation.ts); the element at position p is the block's
+ * p − blockStart[0].
+ */
+export interface PermutationGenerator {
+  readonly kind: "permutation";
+  readonly key: readonly [number, number];
+  readonly stream: number;
+  readonly n: number;
+}
+
+/**
+ * Random elements: element i (global C-order index) is a pure function of (key, stream, i), so the
+ * array is bit-identical for every block shape and node count. `key` is the Philox key derived from
+ * the seed (kernels/ts/random/seed.ts) and `stream` the call's number under that seed. The output
+ * view's dtype is the sample dtype. Build `distribution` with the validating constructors of
+ * kernels/ts/random/distributions.ts; docs/random.md is the full contract.
+ */
+export interface RandomGenerator {
+  readonly kind: "random";
+  readonly key: readonly [number, number];
+  readonly stream: number;
+  readonly distribution: RandomDistribution;
+}
+
+/** A distribution `nt.random` samples, with NumPy's parameter names. */
+export type RandomDistribution =
+  | { readonly name: "random" }
+  | { readonly name: "uniform"; readonly low: number; readonly high: number }
+  | { readonly name: "normal"; readonly loc: number; readonly scale: number }
+  | { readonly name: "exponential"; readonly scale: number }
+  | { readonly name: "integers"; readonly low: number; readonly high: number; readonly endpoint: boolean }
+  | { readonly name: "poisson"; readonly lam: number }
+  | { readonly name: "binomial"; readonly n: number; readonly p: number };
 
 /** Inclusive scan (cumsum/cumprod) along `axis`; an optional second input is the carry-in. */
 export interface ScanAttrs {
   readonly op: "cumsum" | "cumprod" | "nancumsum" | "nancumprod";
   readonly axis: number;
   readonly hasCarry: boolean;
+}
+
+/**
+ * Checks the values of a block on the node and fails the op with `message` when the check does
+ * not hold (data-dependent errors such as NumPy's "All-NaN slice encountered"); the output is a
+ * copy of the input, so the check sits on the data path of everything that depends on it.
+ */
+export interface CheckAttrs {
+  readonly check: "nonNegative" | "finite";
+  readonly errorName: "RangeError" | "LinAlgError";
+  readonly message: string;
 }
 
 /**
@@ -106,6 +154,7 @@ export interface KernelAttrs {
   assemble: AssembleAttrs;
   generate: GenerateAttrs;
   scan: ScanAttrs;
+  check: CheckAttrs;
   reshape: ReshapeAttrs;
   repeat: RepeatAttrs;
 }

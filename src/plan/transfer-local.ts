@@ -71,6 +71,17 @@ export function upload(local: NDArray, grid: ArrayGrid): ArrayData {
   return ArrayData.fromSlots(grid, local.dtype, slots);
 }
 
+/** Materializes `a` if lazy and waits until all its blocks are computed. */
+export async function waitFor(a: ArrayData): Promise<void> {
+  materialize(a);
+  a.retain();
+  try {
+    await Promise.all(a.slots.map((s) => s.block.ready));
+  } finally {
+    a.release();
+  }
+}
+
 /** Waits for every block and gathers the array into one local NDArray. */
 export async function download(a: ArrayData): Promise<NDArray> {
   materialize(a);

@@ -10,13 +10,14 @@ import type { KernelResult } from "../kernels/manifest.js";
 import type { KernelKind } from "../kernels/registry.js";
 import type { BlockId, NodeId, RunOpMessage, WireView } from "./messages.js";
 import { ObjectStore } from "./store.js";
-import { WorkerPool } from "./worker-pool.js";
+import { type WorkerCounters, WorkerPool } from "./worker-pool.js";
 
 export interface NodeCounters {
   readonly memoryBytes: number;
   readonly peakMemoryBytes: number;
   readonly tasks: number;
   readonly blocks: number;
+  readonly workers: readonly WorkerCounters[];
 }
 
 export interface NodeEndpoint {
@@ -99,12 +100,14 @@ export class LocalNode implements NodeEndpoint {
       peakMemoryBytes: this.store.peakBytes,
       tasks: this.tasks,
       blocks: this.store.blockCount,
+      workers: this.pool.counters(),
     };
   }
 
   resetPeak(): void {
     this.store.resetPeak();
     this.tasks = 0;
+    this.pool.resetCounters();
   }
 
   async close(): Promise<void> {

@@ -13,6 +13,7 @@ import { Block, type BlockOwner } from "./block.js";
 import { Links } from "./links.js";
 import type { BlockViewSpec, NodeId } from "./messages.js";
 import { LocalNode, type NodeEndpoint } from "./node.js";
+import type { WorkerCounters } from "./worker-pool.js";
 
 export interface RuntimeOptions {
   readonly nodes: number;
@@ -46,6 +47,15 @@ export interface NodeStats {
   readonly bytesSent: number;
   readonly bytesReceived: number;
   readonly tasks: number;
+  /** Per worker thread: tasks run and milliseconds spent running them. */
+  readonly workers: readonly WorkerCounters[];
+}
+
+/** Block ops handed to the runtime and how many have finished (for progress bars). */
+export interface Progress {
+  readonly submitted: number;
+  readonly completed: number;
+  readonly failed: number;
 }
 
 /** What the planner needs from an executor (the runtime, or a dry run for `explain`). */
@@ -66,6 +76,9 @@ export class Runtime implements Executor, BlockOwner {
   private readonly received: number[];
   private readonly transfers = new Map<string, Promise<void>>();
   private nextBlockId = 1;
+  private submitted = 0;
+  private completed = 0;
+  private failed = 0;
   onUnheld: (block: Block) => void = () => undefined;
 
   constructor(readonly options: RuntimeOptions) {
@@ -85,10 +98,17 @@ export class Runtime implements Executor, BlockOwner {
   execute(op: PlacedOp): Promise<KernelResult> {
     for (const o of op.outputs) o.node = op.node;
     for (const i of op.inputs) i.block.beginUse();
+    this.submitted++;
     const done = this.run(op);
     done.then(
-      () => op.outputs.forEach((o) => o.markReady(op.node)),
-      (e: Error) => op.outputs.forEach((o) => o.markFailed(e)),
+      () => {
+        this.completed++;
+        op.outputs.forEach((o) => o.markReady(op.node));
+      },
+      (e: Error) => {
+        this.failed++;
+        op.outputs.forEach((o) => o.markFailed(e));
+      },
     );
     void done.finally(() => op.inputs.forEach((i) => i.block.endUse())).catch(() => undefined);
     return done;
@@ -169,8 +189,13 @@ export class Runtime implements Executor, BlockOwner {
         bytesSent: this.sent[i]!,
         bytesReceived: this.received[i]!,
         tasks: c.tasks,
+        workers: c.workers,
       };
     });
+  }
+
+  progress(): Progress {
+    return { submitted: this.submitted, completed: this.completed, failed: this.failed };
   }
 
   resetStats(): void {

@@ -5,7 +5,7 @@
  * its task and is replaced; the pool stays usable.
  */
 import { Worker } from "node:worker_threads";
-import { ExecutionError } from "../errors.js";
+import { ExecutionError, reviveError } from "../errors.js";
 import type { KernelResult } from "../kernels/manifest.js";
 import type { KernelKind } from "../kernels/registry.js";
 import type { WorkerInit, WorkerReply, WorkerTask } from "./messages.js";
@@ -21,6 +21,16 @@ interface Pending {
 interface Slot {
   worker: Worker | null;
   current: Pending | null;
+  /** performance.now() when the current task was posted. */
+  started: number;
+  tasks: number;
+  busyMs: number;
+}
+
+/** What one worker thread has done since the last reset. */
+export interface WorkerCounters {
+  readonly tasks: number;
+  readonly busyMs: number;
 }
 
 export class WorkerPool {
@@ -34,7 +44,7 @@ export class WorkerPool {
     private readonly kernels: KernelKind,
     private readonly label: string,
   ) {
-    this.slots = Array.from({ length: size }, () => ({ worker: null, current: null }));
+    this.slots = Array.from({ length: size }, () => ({ worker: null, current: null, started: 0, tasks: 0, busyMs: 0 }));
   }
 
   run(task: Omit<WorkerTask, "id">): Promise<KernelResult> {
@@ -43,6 +53,17 @@ export class WorkerPool {
       this.queue.push({ task: { ...task, id: this.nextId++ }, resolve, reject });
       this.dispatch();
     });
+  }
+
+  counters(): WorkerCounters[] {
+    return this.slots.map((s) => ({ tasks: s.tasks, busyMs: s.busyMs }));
+  }
+
+  resetCounters(): void {
+    for (const s of this.slots) {
+      s.tasks = 0;
+      s.busyMs = 0;
+    }
   }
 
   /** Tasks waiting for a worker plus tasks running. */
@@ -56,6 +77,7 @@ export class WorkerPool {
       if (slot.current) continue;
       const next = this.queue.shift()!;
       slot.current = next;
+      slot.started = performance.now();
       const worker = slot.worker ?? (slot.worker = this.spawn(slot));
       worker.ref();
       worker.postMessage(next.task);
@@ -64,10 +86,15 @@ export class WorkerPool {
 
   private spawn(slot: Slot): Worker {
     const init: WorkerInit = { kernels: this.kernels };
-    const worker = new Worker(WORKER_SCRIPT, { workerData: init });
+    // No inherited execArgv: flags of the parent script (--input-type, --test, ...) break workers.
+    const worker = new Worker(WORKER_SCRIPT, { workerData: init, execArgv: [] });
     worker.on("message", (reply: WorkerReply) => {
+      // A reply that arrives after close() must not unref a worker being terminated.
+      if (slot.worker !== worker) return;
       const done = slot.current;
       slot.current = null;
+      slot.tasks++;
+      slot.busyMs += performance.now() - slot.started;
       if (this.queue.length === 0) worker.unref();
       if (done) {
         if (reply.ok) done.resolve(reply.result);
@@ -91,22 +118,17 @@ export class WorkerPool {
   async close(): Promise<void> {
     this.closed = true;
     for (const p of this.queue.splice(0)) p.reject(new ExecutionError(`${this.label} is shut down`));
-    // Terminating a busy worker keeps no handle on the event loop (not even after ref()), so
-    // without this timer `await shutdown()` could end the process mid-await (exit code 13).
-    const keepAlive = setInterval(() => undefined, 60_000);
-    try {
-      await Promise.all(
-        this.slots.map(async (s) => {
-          const w = s.worker;
-          s.worker = null;
-          s.current?.reject(new ExecutionError(`${this.label} is shut down`));
-          s.current = null;
-          if (w) await w.terminate();
-        }),
-      );
-    } finally {
-      clearInterval(keepAlive);
-    }
+    await Promise.all(
+      this.slots.map(async (s) => {
+        const w = s.worker;
+        s.worker = null;
+        s.current?.reject(new ExecutionError(`${this.label} is shut down`));
+        s.current = null;
+        if (!w) return;
+        w.ref(); // an idle worker is unref'd; keep the loop alive until it has exited
+        await w.terminate();
+      }),
+    );
   }
 }
 
@@ -114,5 +136,5 @@ function rebuildError(e: { name: string; message: string; stack?: string }, kern
   const cause = new Error(e.message);
   cause.name = e.name;
   if (e.stack) cause.stack = e.stack;
-  return new ExecutionError(`kernel '${kernel}' failed: ${e.message}`, { cause });
+  return reviveError(e.name, e.message, `kernel '${kernel}'`, cause);
 }

@@ -29,6 +29,23 @@ export interface NativeAddon {
     beta: number,
   ): void;
   setThreads(n: number): void;
+  /** Elementwise op names in native code order (checked against ops.ts at load). */
+  opNames(): string[];
+  /** Evaluates an encoded program over coalesced geometry (native/engine/fused.cc). */
+  fused(code: Int32Array, consts: Float64Array, arrays: readonly TypedArray[], geom: Float64Array): void;
+  /** Reduces over an encoded layout (native/engine/reduce.cc). */
+  /** Inclusive scan along `axis` (native/engine/scan.cc); arrays are [x, carry?, out]. */
+  scan(
+    arrays: readonly TypedArray[],
+    geom: Float64Array,
+    axis: number,
+    sum: boolean,
+    skipNaN: boolean,
+    xDtype: number,
+    outDtype: number,
+    carryDtype: number,
+  ): void;
+  reduce(code: Int32Array, consts: Float64Array, arrays: readonly TypedArray[], geom: Float64Array, op: number, stateDtype: number): void;
   blasConfig(): { corename: string; config: string };
 }
 

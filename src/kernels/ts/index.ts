@@ -5,9 +5,11 @@ import { assemble } from "./assemble.js";
 import { fused } from "./fused.js";
 import { gemm } from "./gemm.js";
 import { generate } from "./generate.js";
-import { combine, reduce } from "./reduce.js";
+import { combine } from "./reduce/combine.js";
+import { reduce } from "./reduce/reduce.js";
 import { scan } from "./scan.js";
+import { check } from "./check.js";
 import { repeat } from "./repeat.js";
 import { reshape } from "./reshape.js";
 
-export const tsKernels: KernelTable = { fused, reduce, combine, gemm, assemble, generate, scan, reshape, repeat };
+export const tsKernels: KernelTable = { fused, reduce, combine, gemm, assemble, generate, scan, check, reshape, repeat };

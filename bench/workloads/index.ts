@@ -1,0 +1,7 @@
+// SPDX-License-Identifier: Apache-2.0
+/** Every benchmark workload, by name (the names of bench/peer_bench.py). */
+import type { Workload } from "../workload.js";
+import { elementwise } from "./elementwise.js";
+import { sum } from "./sum.js";
+
+export const WORKLOADS: readonly Workload[] = [elementwise, sum];
