@@ -1,18 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 /**
- * Triangles and diagonals: `tril`, `triu` (a generated mask fused with `where`, so they fuse with
- * the elementwise work around them), `diagonal` (strided views) and `diag`.
+ * Triangles and diagonals: `tril`, `triu` and `diag` (views of the blocks they keep, shared zeros
+ * for the blocks they clear, see plan/triangle.ts) and `diagonal` (strided views).
  */
-import { broadcastShapes } from "../array/broadcast.js";
-import { ArrayGrid } from "../array/grid.js";
 import { namedAxis } from "../array/named-axis.js";
 import { ShapeError } from "../errors.js";
 import type { ArrayData } from "../plan/array-data.js";
-import { generate } from "../plan/creation.js";
 import { diagonalView } from "../plan/diagonal.js";
-import { elementwise } from "../plan/elementwise.js";
-import { pad } from "../plan/pad.js";
-import { expandDimsView, transposeView } from "../plan/views.js";
+import { broadcastView } from "../plan/axis-views.js";
+import { diagMatrix, triangle } from "../plan/triangle.js";
+import { transposeView } from "../plan/views.js";
 import type { BlockArray } from "./block-array.js";
 import { type ArrayLike, defaultGrid, wrap } from "./convert.js";
 import { arrayOp } from "./op.js";
@@ -29,22 +26,15 @@ function kOf(options: number | KOptions | undefined, fn: string): number {
   return k;
 }
 
-/**
- * `where(mask, x, 0)` (or `where(mask, 0, x)` when `keepWhereFalse`) with `mask` the `tri(k)`
- * pattern over the last two axes, generated in x's chunks so no operand needs re-blocking.
- */
-function triangle(x: ArrayData, k: number, keepWhereFalse: boolean, fn: string): ArrayData {
+/** tril/triu of `x`; a 1-D `x` is first broadcast to a square, as NumPy does. */
+function triangleData(x: ArrayData, k: number, lower: boolean, fn: string): ArrayData {
   if (x.ndim === 0) throw new ShapeError(`${fn}: input must be at least 1-d`);
-  const rows = x.ndim === 1 ? x.shape[0]! : x.shape[x.ndim - 2]!;
-  const rowChunks = x.ndim === 1 ? x.grid.chunks[0]! : x.grid.chunks[x.ndim - 2]!;
-  const grid = ArrayGrid.fromChunks([rows, x.shape[x.ndim - 1]!], [rowChunks, x.grid.chunks[x.ndim - 1]!]);
-  const mask = generate(grid, "bool", { kind: "tri", k: keepWhereFalse ? k - 1 : k });
+  if (x.ndim > 1) return triangle(x, k, lower);
+  const square = broadcastView(x, [x.shape[0]!, x.shape[0]!]);
   try {
-    const zero = { scalar: 0, dtype: x.dtype };
-    const args = keepWhereFalse ? [mask, zero, x] : [mask, x, zero];
-    return elementwise("where", args, ["bool", x.dtype, x.dtype], x.dtype, broadcastShapes(grid.shape, x.shape));
+    return triangle(square, k, lower);
   } finally {
-    mask.release();
+    square.release();
   }
 }
 
@@ -55,13 +45,13 @@ function triangle(x: ArrayData, k: number, keepWhereFalse: boolean, fn: string):
  */
 export const tril = arrayOp(function tril(m: ArrayLike, k?: number | KOptions): BlockArray {
   const kk = kOf(k, "tril");
-  return withData(m, "tril: m", (x) => wrap(triangle(x, kk, false, "tril")));
+  return withData(m, "tril: m", (x) => wrap(triangleData(x, kk, true, "tril")));
 });
 
 /** `np.triu(m, k=0)`: zeros below the k-th diagonal of the last two axes. */
 export const triu = arrayOp(function triu(m: ArrayLike, k?: number | KOptions): BlockArray {
   const kk = kOf(k, "triu");
-  return withData(m, "triu: m", (x) => wrap(triangle(x, kk, true, "triu")));
+  return withData(m, "triu: m", (x) => wrap(triangleData(x, kk, false, "triu")));
 });
 
 export interface DiagonalOptions {
@@ -95,23 +85,6 @@ export const diagonal = arrayOp(function diagonal(a: ArrayLike, options: number 
   return withData(a, "diagonal: a", (x) => wrap(diagonalData(x, offset, o.axis1 ?? 0, o.axis2 ?? 1)));
 });
 
-/** The square matrix with `v` on its k-th diagonal: `where(eye(k), v along the diagonal, 0)`. */
-function diagMatrix(v: ArrayData, k: number): ArrayData {
-  const n = v.shape[0]! + Math.abs(k);
-  // v padded to length n, indexed by column (k >= 0) or by row (k < 0).
-  const padded = pad(v, [k >= 0 ? [k, 0] : [-k, 0]], { kind: "constant", values: [[0, 0]] });
-  const line = expandDimsView(padded, [k >= 0 ? 0 : 1]);
-  padded.release();
-  const mask = generate(defaultGrid([n, n], v.dtype), "bool", { kind: "eye", k });
-  try {
-    const zero = { scalar: 0, dtype: v.dtype };
-    return elementwise("where", [mask, line, zero], ["bool", v.dtype, v.dtype], v.dtype, [n, n], mask.grid);
-  } finally {
-    mask.release();
-    line.release();
-  }
-}
-
 /**
  * `np.diag(v, k=0)`: for 1-D `v` the square matrix with `v` on the k-th diagonal; for 2-D `v`
  * its k-th diagonal.
@@ -120,7 +93,10 @@ function diagMatrix(v: ArrayData, k: number): ArrayData {
 export const diag = arrayOp(function diag(v: ArrayLike, k?: number | KOptions): BlockArray {
   const kk = kOf(k, "diag");
   return withData(v, "diag: v", (x) => {
-    if (x.ndim === 1) return wrap(diagMatrix(x, kk));
+    if (x.ndim === 1) {
+      const n = x.shape[0]! + Math.abs(kk);
+      return wrap(diagMatrix(x, kk, defaultGrid([n, n], x.dtype)));
+    }
     if (x.ndim === 2) return wrap(diagonalData(x, kk, 0, 1));
     throw new ShapeError("Input must be 1- or 2-d.");
   });

@@ -89,6 +89,28 @@ describeRuntimes("manipulation layouts", () => {
     for (const a of [x, y, reference]) a.dispose();
   });
 
+  test("diag and tril over many blocks keep, clear and cut the right blocks", async () => {
+    const n = 2000;
+    const v = nt.arange(1, n + 1, { blockShape: [700] });
+    const d = nt.diag(v, -3);
+    assert.ok(d.gridShape.reduce((a, b) => a * b, 1) > 1, "diag result should have several blocks");
+    assert.equal(await d.sum().item(), (n * (n + 1)) / 2);
+    const local = await d.toArray();
+    for (const t of [0, 699, 700, 1999]) assert.equal(local.data[(t + 3) * (n + 3) + t], t + 1);
+    const ones = nt.ones([300, 300], { blockShape: [70, 80] });
+    for (const k of [-50, 0, 17]) {
+      const lower = nt.tril(ones, k);
+      const upper = nt.triu(ones, k + 1);
+      let expected = 0;
+      for (let i = 0; i < 300; i++) expected += Math.max(0, Math.min(300, i + k + 1));
+      assert.equal(await lower.sum().item(), expected, `tril k=${k}`);
+      assert.equal(await upper.sum().item(), 300 * 300 - expected, `triu k=${k + 1}`);
+      lower.dispose();
+      upper.dispose();
+    }
+    for (const a of [v, d, ones]) a.dispose();
+  });
+
   test("pending-shape inputs give deferred results", async () => {
     const x = nt.arange(12, { blockShape: [5] });
     const pending = nt.BlockArray.deferred(Promise.resolve(x.reshape(3, 4)));

@@ -77,6 +77,17 @@ describeRuntimes(
       x.dispose();
     });
 
+    test("tril, triu and diag assemble only the blocks the diagonal crosses", () => {
+      const square = nt.zeros([8, 8], { blockShape: [2, 2] });
+      // The 4 diagonal blocks, plus the one zero every block above (below) the diagonal views.
+      assert.equal(tasksOf(() => nt.tril(square)), 5);
+      assert.equal(tasksOf(() => nt.triu(square, 1)), 5);
+      const v = nt.arange(8, { blockShape: [3] });
+      assert.equal(tasksOf(() => nt.diag(v, 2)), nt.diag(v, 2).gridShape[0]);
+      square.dispose();
+      v.dispose();
+    });
+
     test("pad assembles only the blocks it widens", () => {
       assert.equal(tasksOf(() => nt.pad(rows, [[1, 0], [0, 0]])), 1);
     });

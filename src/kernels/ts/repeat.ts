@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 /**
  * The reference `repeat` kernel: maps each output position along the axis to its source element
- * once, then copies slices with the other axes iterated by strides.
+ * once, then copies whole slabs (the axes after it) with memcpy-like runs where possible.
  */
 import type { KernelFn } from "../manifest.js";
+import { isContiguous } from "../view.js";
 import { forEachElement } from "./nd-iter.js";
 
 /** Source index of each of the `len` output positions along the axis. */
@@ -36,12 +37,28 @@ export const repeat: KernelFn<"repeat"> = (inputs, outputs, { axis, counts, skip
   const out = outputs[0]!;
   const len = out.shape[axis]!;
   const from = sourceIndices(counts, skip, len);
-  const srcStep = src.strides[axis]!;
-  const outStride = out.strides[axis]!;
-  const rest = (v: readonly number[]) => v.filter((_, d) => d !== axis);
   const sd = src.data;
   const od = out.data;
-  forEachElement(rest(out.shape), [src.offset, out.offset], [rest(src.strides), rest(out.strides)], (_, [s, o]) => {
-    for (let t = 0; t < len; t++) od[o! + t * outStride] = sd[s! + from[t]! * srcStep]!;
+  const srcStep = src.strides[axis]!;
+  const outStep = out.strides[axis]!;
+  const innerShape = out.shape.slice(axis + 1);
+  const inner = innerShape.reduce((a, b) => a * b, 1);
+  if (inner === 0) return;
+  const innerSrc = src.strides.slice(axis + 1);
+  const innerOut = out.strides.slice(axis + 1);
+  // The output is contiguous, so each output slab along the axis is `inner` consecutive elements.
+  const contiguous = isContiguous({ shape: innerShape, strides: innerSrc });
+  const copySlab = (s: number, o: number) => {
+    if (inner === 1) od[o] = sd[s]!;
+    else if (contiguous) od.set(sd.subarray(s, s + inner), o);
+    else forEachElement(innerShape, [s, o], [innerSrc, innerOut], (_, [si, oi]) => (od[oi!] = sd[si!]!));
+  };
+  forEachElement(out.shape.slice(0, axis), [src.offset, out.offset], [src.strides.slice(0, axis), out.strides.slice(0, axis)], (_, [s0, o0]) => {
+    for (let t = 0; t < len; t++) {
+      const o = o0! + t * outStep;
+      // A repetition copies the slab just written (contiguous) instead of re-reading the source.
+      if (t > 0 && from[t] === from[t - 1] && inner > 1) od.copyWithin(o, o - outStep, o - outStep + inner);
+      else copySlab(s0! + from[t]! * srcStep, o);
+    }
   });
 };
