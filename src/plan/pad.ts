@@ -30,7 +30,7 @@ export function pad(x: ArrayData, widths: readonly (readonly [number, number])[]
     const values = mode.kind === "constant" ? mode.values[d]! : [0, 0];
     return [...side(before, 0, values[0]!), ...(n > 0 ? [{ len: n, from: 0, step: 1 as const }] : []), ...side(after, n - 1, values[1]!)];
   });
-  const chunks = x.shape.map((n, d) => {
+  const chunks = x.shape.map((_, d) => {
     const [before, after] = widths[d]!;
     const own = [...x.grid.chunks[d]!];
     if (own.length === 0) return cut(before + after, def[d]!);

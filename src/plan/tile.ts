@@ -3,8 +3,9 @@
  * `np.tile` without gathering: along an axis the source is split across blocks, the result's
  * chunks are the source's chunks repeated and every block is a view of a source block. Along an
  * axis the source holds in one block shorter than a good block, whole periods are grouped into
- * one result block, written by one `assemble` op reading the source block through an extra
- * zero-stride axis (periods × period length), so one piece covers any number of periods.
+ * one result block: the block is written as (periods × period length) along that axis, by one
+ * `repeat` op that writes the period once and doubles it, or by one `assemble` op reading the
+ * source through a zero-stride periods axis when several axes are grouped.
  */
 import { defaultBlockShape } from "../array/block-shape.js";
 import { itemSize } from "../array/dtype.js";
@@ -56,14 +57,29 @@ export function tile(x: ArrayData, reps: readonly number[]): ArrayData {
         viewStrides.push(slot.strides[d]!);
       }
     });
-    const { outputs } = submitOp({
-      kernel: "assemble",
-      attrs: { starts: [viewShape.map(() => 0)], fill: 0 },
-      inputs: [{ block: slot.block, offset: slot.offset, shape: viewShape, strides: viewStrides }],
-      outputs: [{ dtype: x.dtype, shape: viewShape }],
-      owner: ownerOf(entry, grid.gridShape, ctx.scheduler.nodes),
-      final: true,
-    });
+    const owner = ownerOf(entry, grid.gridShape, ctx.scheduler.nodes);
+    const input = { block: slot.block, offset: slot.offset, shape: viewShape, strides: viewStrides };
+    const grouped = periods.flatMap((p, d) => (p > 1 ? [d] : []));
+    // One grouped axis: the `repeat` kernel writes the period once and doubles it; several: copy.
+    const periodAxis = grouped.length === 1 ? grouped[0]! + grouped.filter((d) => d < grouped[0]!).length : -1;
+    const { outputs } =
+      periodAxis >= 0
+        ? submitOp({
+            kernel: "repeat",
+            attrs: { axis: periodAxis, counts: periods[grouped[0]!]!, skip: 0 },
+            inputs: [{ ...input, shape: viewShape.map((n, i) => (i === periodAxis ? 1 : n)) }],
+            outputs: [{ dtype: x.dtype, shape: viewShape }],
+            owner,
+            final: true,
+          })
+        : submitOp({
+            kernel: "assemble",
+            attrs: { starts: [viewShape.map(() => 0)], fill: 0 },
+            inputs: [input],
+            outputs: [{ dtype: x.dtype, shape: viewShape }],
+            owner,
+            final: true,
+          });
     slots.push({ block: outputs[0]!, offset: 0, strides: stridesOf(blockShape) });
   }
   return ArrayData.fromSlots(grid, x.dtype, slots);

@@ -111,6 +111,33 @@ describeRuntimes("manipulation layouts", () => {
     for (const a of [v, d, ones]) a.dispose();
   });
 
+  test("kernels read views with negative, zero and diagonal strides", async () => {
+    const x = nt.arange(6 * 8, { dtype: "float32" }).reshape(6, 8).rechunk([4, 3]);
+    const views: Array<[string, nt.BlockArray]> = [
+      ["flip", nt.flip(x)],
+      ["roll", nt.roll(x, [2, -3], { axis: [0, 1] })],
+      ["broadcastTo", nt.broadcastTo(nt.flip(x, 1), [2, 6, 8])],
+      ["diagonal", nt.diagonal(x, { offset: 1 }).reshape(1, -1)],
+      ["pad edge", nt.pad(x, [[2, 1], [0, 3]], { mode: "edge" })],
+      ["tril", nt.tril(nt.flip(x), 1)],
+      ["split", nt.arraySplit(nt.flip(x, 0), 3, { axis: 1 })[1]!],
+    ];
+    for (const [name, y] of views) {
+      const local = await y.toArray();
+      const z = await y.multiply(2).add(1).toArray();
+      for (let i = 0; i < local.size; i++) assert.equal(z.data[i], 2 * Number(local.data[i]) + 1, `${name} elementwise at ${i}`);
+      const rows = await y.sum({ axis: -1 }).toArray();
+      const last = local.shape[local.ndim - 1]!;
+      for (let r = 0; r < rows.size; r++) {
+        let sum = 0;
+        for (let j = 0; j < last; j++) sum += Number(local.data[r * last + j]);
+        assert.equal(rows.data[r], sum, `${name} row sum ${r}`);
+      }
+      y.dispose();
+    }
+    x.dispose();
+  });
+
   test("pending-shape inputs give deferred results", async () => {
     const x = nt.arange(12, { blockShape: [5] });
     const pending = nt.BlockArray.deferred(Promise.resolve(x.reshape(3, 4)));

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 /**
  * The reference `repeat` kernel: maps each output position along the axis to its source element
- * once, then copies whole slabs (the axes after it) with memcpy-like runs where possible.
+ * once, then writes each run of repetitions with one slab copy and doubling copies (or a fill).
  */
 import type { KernelFn } from "../manifest.js";
 import { isContiguous } from "../view.js";
@@ -54,11 +54,22 @@ export const repeat: KernelFn<"repeat"> = (inputs, outputs, { axis, counts, skip
     else forEachElement(innerShape, [s, o], [innerSrc, innerOut], (_, [si, oi]) => (od[oi!] = sd[si!]!));
   };
   forEachElement(out.shape.slice(0, axis), [src.offset, out.offset], [src.strides.slice(0, axis), out.strides.slice(0, axis)], (_, [s0, o0]) => {
-    for (let t = 0; t < len; t++) {
+    for (let t = 0; t < len; ) {
+      let run = 1;
+      while (t + run < len && from[t + run] === from[t]) run++;
       const o = o0! + t * outStep;
-      // A repetition copies the slab just written (contiguous) instead of re-reading the source.
-      if (t > 0 && from[t] === from[t - 1] && inner > 1) od.copyWithin(o, o - outStep, o - outStep + inner);
-      else copySlab(s0! + from[t]! * srcStep, o);
+      const s = s0! + from[t]! * srcStep;
+      if (inner === 1) od.fill(sd[s]!, o, o + run);
+      else {
+        // Write the slab once, then double the written region (log2(run) copies, not run).
+        copySlab(s, o);
+        for (let done = 1; done < run; ) {
+          const n = Math.min(done, run - done);
+          od.copyWithin(o + done * outStep, o, o + n * outStep);
+          done += n;
+        }
+      }
+      t += run;
     }
   });
 };
