@@ -1,13 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 /** Flattening for functions that work on the flattened array (axis null). */
-import { RuntimeStateError } from "../errors.js";
 import type { ArrayData } from "../plan/array-data.js";
+import { reshape } from "../plan/reshape.js";
 
-/**
- * The C-order flattening of `x` as a new hold (`x` itself, retained, when it is already 1-D).
- * TEMPORARY until reshape lands: n-d inputs are rejected.
- */
+/** The C-order flattening of `x` as a new hold (a view when the layout allows it). */
 export function ravelData(x: ArrayData): ArrayData {
-  if (x.ndim === 1) return x.retain();
-  throw new RuntimeStateError("flattening n-d arrays needs reshape, which is not merged yet");
+  return reshape(x, [x.size]);
 }

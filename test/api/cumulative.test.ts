@@ -34,6 +34,15 @@ describeRuntimes("cumulative sums and products", () => {
     assertArray(got, local("cumsum_flat_1d"), { rtol: 1e-13, atol: 1e-13 });
   });
 
+  test("axis null on an n-d array scans it in C order", async () => {
+    const a = nt.array(local("a"), { blockShape: [3, 2] });
+    const flat = await nt.cumsum(a).toArray();
+    const expected = await nt.cumsum(nt.array(local("a")).ravel(), { axis: 0 }).toArray();
+    assertArray(flat, expected, { rtol: 1e-13, atol: 1e-13 });
+    assert.deepEqual(flat.shape, [35]);
+    assert.deepEqual(await nt.cumsum(nt.array(5)).toNested(), [5]);
+  });
+
   test("bad axes raise AxisError", () => {
     assert.throws(() => nt.cumsum(nt.zeros([2, 2]), { axis: 2 }), { name: "AxisError" });
   });
