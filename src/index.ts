@@ -28,6 +28,10 @@ export { flip, fliplr, flipud, roll } from "./api/rearrange.js";
 export { pad } from "./api/pad.js";
 export { tril, triu, diag, diagonal } from "./api/triangle.js";
 export * as random from "./api/random-namespace.js";
+export { slice } from "./array/index/slice.js";
+export type { Slice } from "./array/index/slice.js";
+export type { Index, IndexPart } from "./array/index/parts.js";
+export { nonzero, argwhere } from "./api/indexing/nonzero.js";
 export { init, shutdown, stats, resetStats, explain, progress } from "./api/lifecycle.js";
 export type { InitOptions, NodeStats, Explanation, Progress } from "./api/lifecycle.js";
 export {

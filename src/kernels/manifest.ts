@@ -7,6 +7,7 @@
  * typed arrays) so they can cross worker and network boundaries.
  */
 import type { Dtype } from "../array/dtype.js";
+import type { GatherKernelAttrs } from "./gather-manifest.js";
 import type { ReduceOp } from "./ops.js";
 import type { Program } from "./program.js";
 import type { View } from "./view.js";
@@ -146,7 +147,7 @@ export interface RepeatAttrs {
 }
 
 /** Kernel name → attrs. Adding a kernel means adding it here, in kernels/ts, and (optionally) native. */
-export interface KernelAttrs {
+export interface KernelAttrs extends GatherKernelAttrs {
   fused: FusedAttrs;
   reduce: ReduceAttrs;
   combine: CombineAttrs;

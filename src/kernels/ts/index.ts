@@ -11,5 +11,6 @@ import { scan } from "./scan.js";
 import { check } from "./check.js";
 import { repeat } from "./repeat.js";
 import { reshape } from "./reshape.js";
+import { gatherKernels } from "./gather/index.js";
 
-export const tsKernels: KernelTable = { fused, reduce, combine, gemm, assemble, generate, scan, check, reshape, repeat };
+export const tsKernels: KernelTable = { fused, reduce, combine, gemm, assemble, generate, scan, check, reshape, repeat, ...gatherKernels };
