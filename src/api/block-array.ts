@@ -53,7 +53,9 @@ export class BlockArray implements Disposable {
   static deferred(result: Promise<BlockArray>, known?: Meta): BlockArray {
     const out = new BlockArray(null);
     out.defer(
-      result.then((r) => {
+      result.then(async (r) => {
+        // The operation may itself have returned a deferred array.
+        await r.resolved();
         const data = r.data.retain();
         r.dispose();
         return data;

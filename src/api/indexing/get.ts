@@ -13,7 +13,7 @@ import { sizeOf } from "../../array/shape.js";
 import { IndexError } from "../../errors.js";
 import type { ArrayData } from "../../plan/array-data.js";
 import { regrid } from "../../plan/compose.js";
-import { boundsStatus } from "../../plan/indexing/bounds.js";
+import { boundsStatus, readStatus } from "../../plan/indexing/bounds.js";
 import { knownGather } from "../../plan/indexing/known-gather.js";
 import { fixedOf, viewDimOf } from "../../plan/indexing/layout.js";
 import { compressBlocks, countBlocks } from "../../plan/indexing/mask-select.js";
@@ -27,7 +27,7 @@ import { indexInputs } from "./inputs.js";
 import { nonzero } from "./nonzero.js";
 
 /** `x[index]` (see BlockArray.get). */
-export const getItem = arrayOp(function getItem(x: BlockArray, index: Index<BlockArray>): BlockArray {
+export const getItem = arrayOp(function get(x: BlockArray, index: Index<BlockArray>): BlockArray {
   const r = resolveIndex<BlockArray>(index, x.shape);
   const data = x.data;
   if (r.advanced === null) return wrap(stridedView(data, r.resultAxes.map((a) => viewDimOf(r, a)), fixedOf(r)));
@@ -44,7 +44,10 @@ function arrayGet(x: ArrayData, r: ResolvedIndex<BlockArray>): BlockArray {
   const { inputs, checks, release } = indexInputs(r);
   const status = sizeOf(r.advanced!.shape as number[]) > 0 && checks.length > 0 ? boundsStatus(checks) : null;
   try {
-    return wrap(opaqueGather(x, r, inputs, status));
+    const result = wrap(opaqueGather(x, r, inputs, status));
+    if (status === null || result.size > 0) return result;
+    // No block would carry the failure; NumPy still checks the indices.
+    return BlockArray.deferred(readStatus(status).then(() => result), { shape: result.shape, dtype: result.dtype });
   } finally {
     status?.release();
     release();

@@ -19,7 +19,7 @@ import { ArrayGrid } from "../../array/grid.js";
 import type { ArrayData } from "../../plan/array-data.js";
 import { regrid } from "../../plan/compose.js";
 import { elementwise } from "../../plan/elementwise.js";
-import { boundsStatus } from "../../plan/indexing/bounds.js";
+import { boundsStatus, readStatus } from "../../plan/indexing/bounds.js";
 import { fixedOf, viewDimOf } from "../../plan/indexing/layout.js";
 import { countBlocks } from "../../plan/indexing/mask-select.js";
 import { basicSet, broadcastValue } from "../../plan/indexing/set-basic.js";
@@ -61,13 +61,22 @@ export function assign(x: ArrayData, index: Index<BlockArray>, value: ArrayLike)
 }
 
 /** Writes a checked value at an index without distributed masks. */
-function write(x: ArrayData, r: ResolvedIndex<BlockArray>, value: ArrayData): ArrayData {
+function write(x: ArrayData, r: ResolvedIndex<BlockArray>, value: ArrayData): ArrayData | Promise<ArrayData> {
   if (r.advanced === null) return basicSet(x, r, value);
   if (isConcrete(r)) return knownSet(x, r, value);
   const { inputs, checks, release } = indexInputs(r);
   const status = checks.length > 0 && sizeOf(r.advanced.shape as number[]) > 0 ? boundsStatus(checks) : null;
   try {
-    return opaqueSet(x, r, inputs, status, value);
+    const out = opaqueSet(x, r, inputs, status, value);
+    if (status === null || (sizeOf(knownShape(r)) > 0 && x.size > 0)) return out;
+    // Nothing is written, but NumPy still checks the indices.
+    return readStatus(status).then(
+      () => out,
+      (e: unknown) => {
+        out.release();
+        throw e;
+      },
+    );
   } finally {
     status?.release();
     release();
@@ -99,6 +108,8 @@ function maskAssignment(x: ArrayData, r: ResolvedIndex<BlockArray>, index: Index
 /** Whether the index is one mask over x's first `k` (> 0) axes, the other axes whole. */
 function overLeadingAxes(r: ResolvedIndex<BlockArray>, k: number): boolean {
   if (k === 0 || r.resultAxes[0]?.kind !== "advanced") return false;
+  const rest = r.resultAxes.slice(1);
+  if (rest.length !== r.axes.length - k || rest.some((a, i) => a.kind !== "slice" || a.axis !== k + i)) return false;
   return r.axes.every((s, axis) => {
     if (axis < k) return s.kind === "advanced";
     return s.kind === "slice" && s.step === 1 && s.start === 0 && s.length === r.sourceShape[axis];

@@ -9,7 +9,8 @@ import { stridesOf } from "../../array/shape.js";
 import type { Block } from "../../runtime/block.js";
 import { ownerOf } from "../../schedule/layout.js";
 import type { ArrayData } from "../array-data.js";
-import { context } from "../context.js";
+import { IndexError } from "../../errors.js";
+import { context, requireRuntime } from "../context.js";
 import { materialize } from "../materialize.js";
 import { submitOp, wholeBlockView } from "../submit.js";
 import { treeReduce } from "../tree-reduce.js";
@@ -65,4 +66,19 @@ export function boundsStatus(specs: readonly BoundsSpec[]): Block {
     });
     return outputs;
   })[0]!;
+}
+
+/**
+ * Reads a status on the driver and rejects with NumPy's IndexError when it reports a value out of
+ * bounds: for results with no elements (no block would fail), which NumPy still checks.
+ */
+export async function readStatus(status: Block): Promise<void> {
+  const runtime = requireRuntime(context());
+  status.retain();
+  try {
+    const s = await runtime.read(status);
+    if (s[0] === 1) throw new IndexError(`index ${s[3]} is out of bounds for axis ${s[4]} with size ${s[5]}`);
+  } finally {
+    status.release();
+  }
 }

@@ -94,7 +94,7 @@ export function knownSet(x: ArrayData, r: ResolvedIndex<OpaqueArray>, value: Arr
       const basicShape = plan.dims.flatMap((d, i) => (d === null ? [] : [plan.runs[i]![runIdx[i]!]!.len]));
       const pieceStrides = plan.dims.flatMap((d) => (d === null ? [] : [d.kind === "newaxis" ? 0 : d.step * cs[d.axis]!]));
       const strides = [...pieceStrides.slice(0, p), 0, ...pieceStrides.slice(p)];
-      const pieces = valuePieces(v, plan, runIdx, unique.map(([, k]) => k), advChunkStarts, basicShape, p, owner);
+      const pieces = valuePieces(v, value.size === 1, plan, runIdx, unique.map(([, k]) => k), advChunkStarts, basicShape, p, owner);
       const { outputs } = submitOp({
         kernel: "scatter",
         attrs: {
@@ -116,9 +116,13 @@ export function knownSet(x: ArrayData, r: ResolvedIndex<OpaqueArray>, value: Arr
   return ArrayData.fromSlots(x.grid, x.dtype, slots);
 }
 
-/** Packed values for positions `ks` (in order), one piece per value block; `at` indexes `ks`. */
+/**
+ * Packed values for positions `ks` (in order), one piece per value block (`at` indexes `ks`); a
+ * scalar value is one zero-stride view.
+ */
 function valuePieces(
   v: ArrayData,
+  scalar: boolean,
   plan: KnownPlan,
   runIdx: readonly number[],
   ks: readonly number[],
@@ -128,7 +132,7 @@ function valuePieces(
   owner: number,
 ): { view: InputView; at: number[]; release(): void }[] {
   const pieceShape = (n: number) => [...basicShape.slice(0, p), n, ...basicShape.slice(p)];
-  if (v.size === 1) {
+  if (scalar) {
     const s = v.slots[0]!;
     const shape = pieceShape(ks.length);
     return [{ view: { block: s.block, offset: s.offset, shape, strides: shape.map(() => 0) }, at: ks.map((_, i) => i), release: () => undefined }];
