@@ -4,7 +4,7 @@
  * resolver's fixtures (scripts/gen/index_fixtures.py) under every runtime, with x in three layouts
  * (one block, even blocks, ragged blocks) and the index given three ways (its string; lists as
  * NDArrays; lists as BlockArrays laid out differently from x, so masks and integer arrays are
- * distributed and their values unknown to the planner).
+ * distributed and their values unknown to the planner; BlockArrays and NDArrays alternating).
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -29,7 +29,7 @@ interface SetCase {
 
 const GET = readFixture<GetCase[]>("index-get.json");
 const SET = readFixture<SetCase[]>("index-set.json");
-const FORMS: readonly IndexForm[] = ["string", "ndarray", "blockarray"];
+const FORMS: readonly IndexForm[] = ["string", "ndarray", "blockarray", "mixed"];
 const LAYOUTS = ["one block", "even blocks", "ragged blocks"];
 
 /** `fn()`, with `label` on any error it throws. */

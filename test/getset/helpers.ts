@@ -66,8 +66,11 @@ export function isRegular(list: readonly unknown[]): boolean {
   return ok(list, 0);
 }
 
-/** How a fixture's index is given: its string, lists as NDArrays, or lists as BlockArrays. */
-export type IndexForm = "string" | "ndarray" | "blockarray";
+/**
+ * How a fixture's index is given: its string, lists as NDArrays, lists as BlockArrays, or lists
+ * alternating between BlockArrays and NDArrays (distributed and known index arrays together).
+ */
+export type IndexForm = "string" | "ndarray" | "blockarray" | "mixed";
 
 /**
  * The fixture index in `form` (null when the form cannot express it), and the BlockArrays made
@@ -83,10 +86,11 @@ export function indexIn(index: string, form: IndexForm, layout: number): { index
   }
   if (parts.some((p) => Array.isArray(p) && !isRegular(p))) return null;
   const made: nt.BlockArray[] = [];
+  let lists = 0;
   const out = parts.map((p): IndexPart<nt.BlockArray> => {
     if (!Array.isArray(p)) return p as IndexPart<nt.BlockArray>;
     const local = listToNDArray(p);
-    if (form === "ndarray") return local;
+    if (form === "ndarray" || (form === "mixed" && lists++ % 2 === 1)) return local;
     const b = nt.array(local, { blockShape: layoutsFor(local.shape)[(layout + 2) % 3]!.blockShape });
     made.push(b);
     return b;

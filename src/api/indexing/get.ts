@@ -8,7 +8,6 @@
 import { ArrayGrid } from "../../array/grid.js";
 import { type Index, type IndexPart, toIndexParts } from "../../array/index/parts.js";
 import { type ResolvedIndex, isConcrete } from "../../array/index/resolved.js";
-import { resolveIndex } from "../../array/index/resolve.js";
 import { sizeOf } from "../../array/shape.js";
 import { IndexError } from "../../errors.js";
 import type { ArrayData } from "../../plan/array-data.js";
@@ -25,10 +24,19 @@ import { wrap } from "../convert.js";
 import { arrayOp } from "../op.js";
 import { indexInputs } from "./inputs.js";
 import { nonzero } from "./nonzero.js";
+import { resolveDistributed } from "./resolve.js";
 
 /** `x[index]` (see BlockArray.get). */
 export const getItem = arrayOp(function get(x: BlockArray, index: Index<BlockArray>): BlockArray {
-  const r = resolveIndex<BlockArray>(index, x.shape);
+  const { r, made } = resolveDistributed(index, x.shape);
+  try {
+    return getResolved(x, index, r);
+  } finally {
+    for (const b of made) b.dispose();
+  }
+});
+
+function getResolved(x: BlockArray, index: Index<BlockArray>, r: ResolvedIndex<BlockArray>): BlockArray {
   const data = x.data;
   if (r.advanced === null) return wrap(stridedView(data, r.resultAxes.map((a) => viewDimOf(r, a)), fixedOf(r)));
   const entries = r.advanced.entries;
@@ -37,7 +45,7 @@ export const getItem = arrayOp(function get(x: BlockArray, index: Index<BlockArr
   }
   if (isConcrete(r)) return wrap(knownGather(data, r));
   return arrayGet(data, r);
-});
+}
 
 /** Through distributed integer arrays: inputs, their bounds status, then the matching gather. */
 function arrayGet(x: ArrayData, r: ResolvedIndex<BlockArray>): BlockArray {

@@ -28,7 +28,7 @@ export function indexInputs(r: ResolvedIndex<BlockArray>): IndexInputs {
       const local = new NDArray(Int32Array.from(e.values), e.shape, "int32");
       const data = upload(local, defaultGrid(local.shape, "int32"));
       uploaded.push(data);
-      inputs.push({ axis: e.axis, size: r.sourceShape[e.axis]!, data });
+      inputs.push({ axis: e.axis, size: r.sourceShape[e.axis]!, data, known: e.values });
     } else if (e.kind === "opaque") {
       const input = { axis: e.axis, size: e.size, data: e.source.data };
       inputs.push(input);

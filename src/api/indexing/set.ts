@@ -34,6 +34,7 @@ import type { ArrayLike } from "../convert.js";
 import { pendingArgs } from "../op.js";
 import { indexInputs } from "./inputs.js";
 import { nonzero } from "./nonzero.js";
+import { resolveDistributed } from "./resolve.js";
 import { setValue } from "./set-value.js";
 
 /** `x[index] = value` (see BlockArray.set). */
@@ -48,7 +49,15 @@ export function setItem(x: BlockArray, index: Index<BlockArray>, value: ArrayLik
 
 /** The data of `x` after `x[index] = value`. */
 export function assign(x: ArrayData, index: Index<BlockArray>, value: ArrayLike): ArrayData | Promise<ArrayData> {
-  const r = resolveIndex<BlockArray>(index, x.shape);
+  const { r, made } = resolveDistributed(index, x.shape);
+  try {
+    return assignResolved(x, r, index, value);
+  } finally {
+    for (const b of made) b.dispose();
+  }
+}
+
+function assignResolved(x: ArrayData, r: ResolvedIndex<BlockArray>, index: Index<BlockArray>, value: ArrayLike): ArrayData | Promise<ArrayData> {
   const entries = r.advanced?.entries ?? [];
   if (entries.some((e) => e.kind === "mask")) return maskAssignment(x, r, index, value);
   const v = setValue(value, x.dtype, "set: value");

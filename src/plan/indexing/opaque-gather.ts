@@ -9,6 +9,7 @@
 import { ArrayGrid } from "../../array/grid.js";
 import type { OpaqueArray } from "../../array/index/parts.js";
 import { type ResolvedIndex, knownShape } from "../../array/index/resolved.js";
+import { forEachInBox } from "../../array/box.js";
 import { stridesOf } from "../../array/shape.js";
 import type { MatchSource } from "../../kernels/gather-manifest.js";
 import type { Block } from "../../runtime/block.js";
@@ -28,6 +29,8 @@ export interface IndexInput {
   readonly axis: number;
   readonly size: number;
   readonly data: ArrayData;
+  /** The values when the planner knows them (in range, C order): they narrow the candidates. */
+  readonly known?: Float64Array;
 }
 
 /** What a match reads per result axis, and the index arrays laid out over the result's axes. */
@@ -53,8 +56,10 @@ export function matchPlan(src: ArrayData, r: ResolvedIndex<OpaqueArray>, inputs:
   const runs = resultRuns(src.grid, r);
   const basicBlock = runs.flatMap((rr) => (rr && rr.length > 0 ? [Math.max(...rr.map((x) => x.len))] : []));
   const fallback = budgetChunks(advShape, advancedBudget(shape, src.dtype, basicBlock));
+  // Distributed index arrays lead the layout (their views are then read in place).
+  const order = [...inputs.filter((i) => !i.known), ...inputs.filter((i) => i.known)];
   const advChunks = advShape.map((n, d) => {
-    for (const input of inputs) {
+    for (const input of order) {
       const j = d - (a - input.data.ndim);
       if (j >= 0 && input.data.shape[j] === n) return [...input.data.grid.chunks[j]!];
     }
@@ -75,13 +80,29 @@ export function matchPlan(src: ArrayData, r: ResolvedIndex<OpaqueArray>, inputs:
   };
 }
 
-/** Every combination of one chunk per input along its axis (C order). */
-export function candidates(src: ArrayData, inputs: readonly IndexInput[]): number[][] {
+/**
+ * The chunks along its axis each input may hit in the result block `region`: all of them for a
+ * distributed input, those its values there fall in for a known one.
+ */
+function chunksHit(src: ArrayData, input: IndexInput, region: readonly (readonly [number, number])[], p: number, a: number): number[] {
+  const n = src.grid.gridShape[input.axis]!;
+  if (!input.known) return Array.from({ length: n }, (_, k) => k);
+  const shape = input.data.shape;
+  const first = p + a - shape.length;
+  const lo = shape.map((d, j) => (d === 1 ? 0 : region[first + j]![0]));
+  const hi = shape.map((d, j) => (d === 1 ? 1 : region[first + j]![1]));
+  const strides = stridesOf(shape);
+  const hit = new Set<number>();
+  forEachInBox(lo, hi.map((h) => h - 1), (idx) => {
+    hit.add(src.grid.chunkIndexOf(input.axis, input.known![idx.reduce((o, i, j) => o + i * strides[j]!, 0)]!));
+  });
+  return [...hit].sort((x, y) => x - y);
+}
+
+/** Every combination of one entry per list (C order). */
+export function combinations(lists: readonly (readonly number[])[]): number[][] {
   let out: number[][] = [[]];
-  for (const input of inputs) {
-    const n = src.grid.gridShape[input.axis]!;
-    out = out.flatMap((c) => Array.from({ length: n }, (_, k) => [...c, k]));
-  }
+  for (const list of lists) out = out.flatMap((c) => list.map((k) => [...c, k]));
   return out;
 }
 
@@ -121,13 +142,21 @@ export function matchSource(
   return { slot, source: { offset, dims, entries } };
 }
 
+/** For each chunk combination (mixed radix over the inputs' axes): its piece, or -1. */
+function pieceNumbers(src: ArrayData, inputs: readonly IndexInput[], combos: readonly (readonly number[])[]): Int32Array {
+  const radix = inputs.map((input) => src.grid.gridShape[input.axis]!);
+  const out = new Int32Array(radix.reduce((a, b) => a * b, 1)).fill(-1);
+  combos.forEach((c, i) => (out[c.reduce((k, x, e) => k * radix[e]! + x, 0)] = i));
+  return out;
+}
+
 /** `x[index]` where `inputs` (one per array entry of `r`, in order) are distributed arrays. */
 export function opaqueGather(x: ArrayData, r: ResolvedIndex<OpaqueArray>, inputs: readonly IndexInput[], status: Block | null): ArrayData {
   materialize(x);
   const plan = matchPlan(x, r, inputs);
   const { grid } = plan;
   const nodes = context().scheduler.nodes;
-  const combos = candidates(x, inputs);
+  const adv = r.advanced!;
   const statusView = status ? [wholeBlockView(status)] : [];
   const slots: Slot[] = [];
   try {
@@ -137,6 +166,7 @@ export function opaqueGather(x: ArrayData, r: ResolvedIndex<OpaqueArray>, inputs
       const temps: { release(): void }[] = [];
       const region = grid.blockRange(entry);
       const index = plan.expanded.map((ex) => alignedView(ex, region, owner, temps));
+      const combos = combinations(inputs.map((input) => chunksHit(x, input, region, adv.position, adv.shape.length)));
       const pieces = combos.map((c) => {
         const { slot, source } = matchSource(x, r, plan, inputs, entry, c);
         const view: InputView = { block: slot.block, offset: slot.offset, shape: [], strides: [] };
@@ -158,7 +188,7 @@ export function opaqueGather(x: ArrayData, r: ResolvedIndex<OpaqueArray>, inputs
           attrs: {
             bounds: inputs.map((input) => [...x.grid.boundaries(input.axis)]),
             sizes: inputs.map((input) => input.size),
-            pieceOf: Int32Array.from(combos, (_, i) => i),
+            pieceOf: pieceNumbers(x, inputs, combos),
             status: status !== null,
           },
           inputs: [...index, ...statusView, ...pieces.map(wholeBlockView)],
