@@ -32,6 +32,10 @@ export { slice } from "./array/index/slice.js";
 export type { Slice } from "./array/index/slice.js";
 export type { Index, IndexPart } from "./array/index/parts.js";
 export { nonzero, argwhere } from "./api/indexing/nonzero.js";
+export { take, takeAlongAxis, type TakeOptions } from "./api/indexing/take.js";
+export { put, type PutOptions } from "./api/indexing/put.js";
+export { compress, type CompressOptions } from "./api/indexing/compress.js";
+export type { ClipMode } from "./api/indexing/index-args.js";
 export { init, shutdown, stats, resetStats, explain, progress } from "./api/lifecycle.js";
 export type { InitOptions, NodeStats, Explanation, Progress } from "./api/lifecycle.js";
 export {

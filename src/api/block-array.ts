@@ -23,6 +23,10 @@ import * as m from "./manipulation-methods.js";
 import type { Index } from "../array/index/parts.js";
 import { getItem } from "./indexing/get.js";
 import { setItem } from "./indexing/set.js";
+import { type TakeOptions, take } from "./indexing/take.js";
+import { type PutOptions, put } from "./indexing/put.js";
+import { type CompressOptions, compress } from "./indexing/compress.js";
+import { nonzero } from "./indexing/nonzero.js";
 
 const finalizer = new FinalizationRegistry<ArrayData>((data) => data.release());
 
@@ -262,6 +266,15 @@ export class BlockArray implements Disposable {
     setItem(this, index, value);
     return this;
   }
+
+  /** `np.take(x, indices, ...)` (here `axis` defaults to null: the flattened array). */
+  take(indices: ArrayLike, options?: TakeOptions): BlockArray { return take(this, indices, options); }
+  /** `np.put(x, ind, v, ...)`: writes in place. */
+  put(ind: ArrayLike, v: ArrayLike, options?: PutOptions): void { put(this, ind, v, options); }
+  /** `np.compress(condition, x, ...)`. */
+  compress(condition: ArrayLike, options?: CompressOptions): BlockArray { return compress(condition, this, options); }
+  /** `np.nonzero(x)`: one deferred int32 array of coordinates per axis. */
+  nonzero(): BlockArray[] { return nonzero(this); }
 
   // -- layout and dtype ----------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ import { ArrayGrid } from "../../array/grid.js";
 import type { ArrayData } from "../../plan/array-data.js";
 import { regrid } from "../../plan/compose.js";
 import { elementwise } from "../../plan/elementwise.js";
-import { boundsStatus, readStatus } from "../../plan/indexing/bounds.js";
+import { type BoundsSpec, boundsStatus, readStatus } from "../../plan/indexing/bounds.js";
 import { fixedOf, viewDimOf } from "../../plan/indexing/layout.js";
 import { countBlocks } from "../../plan/indexing/mask-select.js";
 import { basicSet, broadcastValue } from "../../plan/indexing/set-basic.js";
@@ -69,11 +69,27 @@ function assignResolved(x: ArrayData, r: ResolvedIndex<BlockArray>, index: Index
   }
 }
 
+/**
+ * `x[parts] = value` where `parts` holds no distributed mask and the bounds to check on the nodes
+ * are `checks` instead of the index arrays' own (`put` checks its flat indices).
+ */
+export function assignChecked(x: ArrayData, parts: IndexPart<BlockArray>[], value: ArrayLike, checks: BoundsSpec[]): ArrayData | Promise<ArrayData> {
+  const r = resolveIndex<BlockArray>(parts, x.shape);
+  const v = setValue(value, x.dtype, "put: v");
+  try {
+    checkValueShape(v.data.shape, knownShape(r), r);
+    return write(x, r, v.data, checks);
+  } finally {
+    v.release();
+  }
+}
+
 /** Writes a checked value at an index without distributed masks. */
-function write(x: ArrayData, r: ResolvedIndex<BlockArray>, value: ArrayData): ArrayData | Promise<ArrayData> {
+function write(x: ArrayData, r: ResolvedIndex<BlockArray>, value: ArrayData, checksOverride?: BoundsSpec[]): ArrayData | Promise<ArrayData> {
   if (r.advanced === null) return basicSet(x, r, value);
   if (isConcrete(r)) return knownSet(x, r, value);
-  const { inputs, checks, release } = indexInputs(r);
+  const { inputs, checks: own, release } = indexInputs(r);
+  const checks = checksOverride ?? own;
   const status = checks.length > 0 && sizeOf(r.advanced.shape as number[]) > 0 ? boundsStatus(checks) : null;
   try {
     const out = opaqueSet(x, r, inputs, status, value);
