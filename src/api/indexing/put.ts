@@ -7,7 +7,7 @@
  */
 import type { Dtype } from "../../array/dtype.js";
 import type { IndexPart } from "../../array/index/parts.js";
-import { NDArray, type Nested } from "../../array/ndarray.js";
+import { NDArray } from "../../array/ndarray.js";
 import { describe, sizeOf, stridesOf } from "../../array/shape.js";
 import { IndexError } from "../../errors.js";
 import type { ArrayData } from "../../plan/array-data.js";
@@ -131,8 +131,9 @@ function repeated(v: ArrayLike, m: number, dtype: Dtype, made: BlockArray[]): Ar
     made.push(out);
     return out;
   }
-  const isJs = typeof v === "number" || typeof v === "boolean" || Array.isArray(v);
-  const local = isJs ? fromPython(v as Nested, dtype) : toLocal(v, "put: v")!;
+  // NumPy converts a Python scalar into the array's dtype (ints must fit), but a list into an
+  // array first, which then casts unsafely like any array.
+  const local = typeof v === "number" || typeof v === "boolean" ? fromPython(v, dtype) : toLocal(v, "put: v")!;
   if (local.size === 0) return null;
   const data = local.data.constructor as new (n: number) => typeof local.data;
   const out = new data(m);
