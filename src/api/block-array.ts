@@ -140,9 +140,12 @@ export class BlockArray implements Disposable {
     throw new PendingShapeError();
   }
 
-  /** Whether the shape is known (always, except for results whose shape depends on data). */
+  /**
+   * Whether the shape is known (always, except for results whose shape depends on data). A
+   * disposed array counts as resolved, so using it throws at once.
+   */
   get isResolved(): boolean {
-    return this.resolvedData !== null;
+    return this.resolvedData !== null || this.disposed;
   }
 
   /** Waits until the shape is known (not for the values); rejects if computing it failed. */

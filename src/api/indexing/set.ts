@@ -120,6 +120,8 @@ function maskAssignment(x: ArrayData, r: ResolvedIndex<BlockArray>, index: Index
   if (entries.length > 1 || entry.kind !== "mask") return viaNonzero(x, index, value);
   const v = setValue(value, x.dtype, "set: value");
   try {
+    // A mask's own value rule that does not depend on the count (at most one dimension).
+    if (r.singleMask && v.data.ndim > 1) checkValueShape(v.data.shape, [1], r);
     if (countFree(v.data.shape, r)) {
       checkCountFree(v.data.shape, r);
       return whereSet(x, r, index, entry.axes, entry.source.data, v.data);

@@ -23,6 +23,11 @@ export interface TakeOptions {
   readonly mode?: ClipMode;
 }
 
+/** NumPy's error for the first known index outside `[-n, n)`. */
+function checkBounds(values: Float64Array, axis: number, n: number): void {
+  for (const v of values) if (v < -n || v >= n) throw new IndexError(`index ${v} is out of bounds for axis ${axis} with size ${n}`);
+}
+
 /** `a` as a BlockArray, and whether it was made here (to dispose). */
 export function asBlockArray(a: ArrayLike, what: string): { x: BlockArray; made: boolean } {
   return a instanceof BlockArray ? { x: a, made: false } : { x: wrap(toData(a, what)), made: true };
@@ -41,11 +46,16 @@ export function asBlockArray(a: ArrayLike, what: string): { x: BlockArray; made:
 export const take = arrayOp(function take(a: ArrayLike, indices: ArrayLike, options: TakeOptions = {}): BlockArray {
   const mode = parseMode(options.mode);
   const { x, made } = asBlockArray(a, "take: a");
-  const flat = options.axis === null || options.axis === undefined ? ravel(x) : null;
+  let flat: BlockArray | null = null;
   try {
+    const flatten = options.axis === null || options.axis === undefined;
+    const axis = flatten ? 0 : normalizeAxis(options.axis!, x.ndim);
+    const n = flatten ? x.size : x.shape[axis]!;
+    const idx = applyMode(toIndices(indices, "take: indices", "same_kind"), n, mode);
+    // Known indices are checked before anything is scheduled (flattening may move data).
+    if (!(idx instanceof BlockArray)) checkBounds(idx.values, axis, n);
+    if (flatten) flat = ravel(x);
     const src = flat ?? x;
-    const axis = flat ? 0 : normalizeAxis(options.axis!, src.ndim);
-    const idx = applyMode(toIndices(indices, "take: indices", "same_kind"), src.shape[axis]!, mode);
     try {
       const parts: IndexPart<BlockArray>[] = [...Array.from({ length: axis }, () => slice(null)), indexPart(idx)];
       return getItem(src, parts);
@@ -77,12 +87,16 @@ export const takeAlongAxis = arrayOp(function takeAlongAxis(arr: ArrayLike, indi
   }
   const idx = toIndices(indices, "takeAlongAxis: indices", "same_kind");
   const { x, made } = asBlockArray(arr, "takeAlongAxis: arr");
-  const flat = axis === null ? ravel(x) : null;
+  let flat: BlockArray | null = null;
   try {
-    const src = flat ?? x;
     if (axis === null && idx.shape.length !== 1) throw new ShapeError("when axis=None, `indices` must have a single dimension.");
-    const ax = axis === null ? 0 : normalizeAxis(axis, src.ndim);
-    if (idx.shape.length !== src.ndim) throw new ShapeError("`indices` and `arr` must have the same number of dimensions");
+    const ax = axis === null ? 0 : normalizeAxis(axis, x.ndim);
+    if (axis !== null && idx.shape.length !== x.ndim) throw new ShapeError("`indices` and `arr` must have the same number of dimensions");
+    if (axis === null) {
+      if (!(idx instanceof BlockArray)) checkBounds(idx.values, 0, x.size);
+      flat = ravel(x);
+    }
+    const src = flat ?? x;
     // NumPy's fancy index: a broadcasting arange along every other axis.
     const parts = src.shape.map((n, d): IndexPart<BlockArray> => {
       if (d === ax) return indexPart(idx);
