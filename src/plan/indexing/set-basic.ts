@@ -52,26 +52,38 @@ export function broadcastValue(value: ArrayData, shape: readonly number[]): Arra
 
 /** `x` with `value` written at the basic index `r` (checked by `checkValueShape`). */
 export function basicSet(x: ArrayData, r: ResolvedIndex<OpaqueArray>, value: ArrayData): ArrayData {
-  materialize(x);
   const v = broadcastValue(value, knownShape(r));
   materialize(v);
   const nodes = context().scheduler.nodes;
   const slots: Slot[] = [];
+  // Per block: the selected range along each axis, and whether the selection covers it all.
+  const hits = [...x.grid.entries()].map((entry) => {
+    const range = x.grid.blockRange(entry);
+    const hit = r.axes.map((sel, axis) => selectedRange(sel, range[axis]![0], range[axis]![1]));
+    const shape = x.grid.blockShapeAt(entry);
+    const full = hit.every((h, axis) => {
+      const sel = r.axes[axis]!;
+      return h !== null && (sel.kind === "int" ? shape[axis] === 1 : sel.kind === "slice" && sel.step === 1 && h.to - h.from === shape[axis]);
+    });
+    return { hit, full };
+  });
+  // x's own values are read only where the write leaves some of a block (a lazy x that is
+  // overwritten everywhere is never computed).
+  if (hits.some((h) => !h.full)) materialize(x);
   try {
     for (const entry of x.grid.entries()) {
-      const old = x.slots[x.grid.flatIndex(entry)]!;
-      const range = x.grid.blockRange(entry);
-      const hit = r.axes.map((sel, axis) => selectedRange(sel, range[axis]![0], range[axis]![1]));
-      if (hit.some((h) => h === null)) {
+      const { hit, full } = hits[x.grid.flatIndex(entry)]!;
+      const old = full ? null : x.slots[x.grid.flatIndex(entry)]!;
+      if (old && hit.some((h) => h === null)) {
         slots.push({ block: old.block.retain(), offset: old.offset, strides: old.strides });
         continue;
       }
+      const range = x.grid.blockRange(entry);
       const shape = x.grid.blockShapeAt(entry);
       const owner = ownerOf(entry, x.grid.gridShape, nodes);
       const region = r.resultAxes.map((a): [number, number] => (a.kind === "slice" ? [hit[a.axis]!.from, hit[a.axis]!.to] : [0, 1]));
       const temps: { release(): void }[] = [];
       const view = alignedView(v, region, owner, temps);
-      const full = r.axes.every((sel, axis) => (sel.kind === "int" ? shape[axis] === 1 : sel.kind === "slice" && sel.step === 1 && hit[axis]!.to - hit[axis]!.from === shape[axis]));
       if (full && temps.length === 0) {
         // The value's view is this block: share it (its strides per source axis; integers have length 1).
         const strides = r.axes.map((_, axis) => {
@@ -84,13 +96,11 @@ export function basicSet(x: ArrayData, r: ResolvedIndex<OpaqueArray>, value: Arr
       const cs = stridesOf(shape);
       const base = hit.reduce((o, h, axis) => o + (h!.first - range[axis]![0]) * cs[axis]!, 0);
       const pieceStrides = r.resultAxes.map((a) => (a.kind === "slice" ? (r.axes[a.axis] as { step: number }).step * cs[a.axis]! : 0));
+      const piece = { block: view.block, offset: view.offset, shape: [1, ...view.shape], strides: [0, ...view.strides] };
       const { outputs } = submitOp({
         kernel: "scatter",
-        attrs: { base: true, fill: 0, pieces: [{ axis: 0, targets: Int32Array.of(base), strides: [0, ...pieceStrides] }] },
-        inputs: [
-          { block: old.block, offset: old.offset, shape, strides: old.strides },
-          { block: view.block, offset: view.offset, shape: [1, ...view.shape], strides: [0, ...view.strides] },
-        ],
+        attrs: { base: old !== null, fill: 0, pieces: [{ axis: 0, targets: Int32Array.of(base), strides: [0, ...pieceStrides] }] },
+        inputs: old ? [{ block: old.block, offset: old.offset, shape, strides: old.strides }, piece] : [piece],
         outputs: [{ dtype: x.dtype, shape }],
         owner,
         final: true,
