@@ -85,6 +85,8 @@ export function indexIn(index: string, form: IndexForm, layout: number): { index
     return null;
   }
   if (parts.some((p) => Array.isArray(p) && !isRegular(p))) return null;
+  // Mixing needs two index arrays; with fewer it is the "blockarray" form.
+  if (form === "mixed" && parts.filter((p) => Array.isArray(p)).length < 2) return null;
   const made: nt.BlockArray[] = [];
   let lists = 0;
   const out = parts.map((p): IndexPart<nt.BlockArray> => {
