@@ -11,13 +11,15 @@
 
 /**
  * Reads positions the planner computed. The output's axes `[axis, axis + ndim)` are one run of
- * `offsets.length` positions in C order (an advanced-index block); its other axes are the input
- * view's axes in order: `out[pre, k, post] = in[pre, post]` shifted by `offsets[k]`.
+ * positions in C order (an advanced-index block); its other axes are the input views' axes in
+ * order: input j supplies positions `targets[j]` of the run (all of them in order when `targets`
+ * is absent and there is one input), reading `in_j[pre, post]` shifted by `offsets[j][t]`.
  */
 export interface GatherAttrs {
   readonly axis: number;
   readonly ndim: number;
-  readonly offsets: Int32Array;
+  readonly offsets: readonly Int32Array[];
+  readonly targets?: readonly Int32Array[];
 }
 
 /**

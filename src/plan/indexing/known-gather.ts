@@ -10,6 +10,7 @@ import { broadcastStrides } from "../../array/broadcast.js";
 import { ArrayGrid } from "../../array/grid.js";
 import type { OpaqueArray } from "../../array/index/parts.js";
 import { type ResolvedIndex, knownShape } from "../../array/index/resolved.js";
+import { itemSize } from "../../array/dtype.js";
 import { sizeOf, stridesOf } from "../../array/shape.js";
 import type { Block } from "../../runtime/block.js";
 import type { InputView } from "../../runtime/runtime.js";
@@ -18,16 +19,9 @@ import { ArrayData, type Slot } from "../array-data.js";
 import { context } from "../context.js";
 import { materialize } from "../materialize.js";
 import { submitOp, wholeBlockView } from "../submit.js";
+import { type Group, chunkFinder, groupByKey } from "./grouping.js";
 import { advancedBudget, budgetChunks, resultRuns, viewDimOf } from "./layout.js";
 import type { Run, ViewDim } from "./strided-view.js";
-
-/** The advanced positions of one result block that one source block holds. */
-interface Group {
-  /** The source block's grid coordinates along the advanced axes. */
-  readonly chunks: readonly number[];
-  /** Flat positions (C order) in the block's advanced sub-block. */
-  readonly at: number[];
-}
 
 /** Positions along each advanced axis of every element of a block's advanced sub-block. */
 interface SubBlock {
@@ -72,22 +66,20 @@ function subBlock(src: ArrayData, plan: KnownPlan, lo: readonly number[], hi: re
   const size = sizeOf(ext);
   const n = plan.axes.length;
   const positions = plan.axes.map(() => new Int32Array(size));
-  const groups = new Map<number, Group>();
+  const finders = plan.axes.map((axis) => chunkFinder(src.grid, axis));
+  const radix = plan.axes.map((axis) => src.grid.gridShape[axis]!);
+  // Each position's source block as a mixed-radix key over the indexed axes' chunks.
+  const keys = new Int32Array(size);
   const idx = [...lo];
   const at = plan.valueStrides.map((s) => lo.reduce((acc, l, d) => acc + l * s[d]!, 0));
-  const chunk = new Array<number>(n);
   for (let k = 0; k < size; k++) {
     let key = 0;
     for (let e = 0; e < n; e++) {
-      const axis = plan.axes[e]!;
       const pos = plan.values[e]![at[e]!]!;
       positions[e]![k] = pos;
-      chunk[e] = src.grid.chunkIndexOf(axis, pos);
-      key = key * src.grid.gridShape[axis]! + chunk[e]!;
+      key = key * radix[e]! + finders[e]!(pos);
     }
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { chunks: [...chunk], at: [] }));
-    g.at.push(k);
+    keys[k] = key;
     for (let d = ext.length - 1; d >= 0; d--) {
       for (let e = 0; e < n; e++) at[e]! += plan.valueStrides[e]![d]!;
       if (++idx[d]! < hi[d]!) break;
@@ -95,8 +87,9 @@ function subBlock(src: ArrayData, plan: KnownPlan, lo: readonly number[], hi: re
       idx[d] = lo[d]!;
     }
   }
-  return { size, positions, groups: [...groups.values()] };
+  return { size, positions, groups: groupByKey(keys, radix) };
 }
+
 
 /**
  * The source view and position offsets of one group: the view spans the block's basic axes (in
@@ -129,11 +122,12 @@ function groupSource(
   let offset = slot.offset;
   local.forEach((l, axis) => (offset += l * slot.strides[axis]!));
   const strides = plan.dims.flatMap((d) => (d === null ? [] : [d.kind === "newaxis" ? 0 : d.step * slot.strides[d.axis]!]));
-  const starts = plan.axes.map((axis, e) => src.grid.boundaries(axis)[group.chunks[e]!]!);
-  const offsets = Int32Array.from(group.at, (k) => {
-    let o = 0;
-    plan.axes.forEach((axis, e) => (o += (sub.positions[e]![k]! - starts[e]!) * slot.strides[axis]!));
-    return o;
+  const offsets = new Int32Array(group.at.length);
+  plan.axes.forEach((axis, e) => {
+    const start = src.grid.boundaries(axis)[group.chunks[e]!]!;
+    const stride = slot.strides[axis]!;
+    const pos = sub.positions[e]!;
+    for (let t = 0; t < offsets.length; t++) offsets[t]! += (pos[group.at[t]!]! - start) * stride;
   });
   return { view: { block: slot.block, offset, shape: basicShape, strides }, offsets };
 }
@@ -155,11 +149,14 @@ export function knownGather(x: ArrayData, r: ResolvedIndex<OpaqueArray>): ArrayD
     const sub = subBlock(x, plan, range.slice(p, p + a).map(([lo]) => lo), range.slice(p, p + a).map(([, hi]) => hi));
     const basicShape = [...shape.slice(0, p), ...shape.slice(p + a)];
     const sources = sub.groups.map((g) => groupSource(x, r, plan, entry, g, sub, basicShape));
-    if (sources.length === 1) {
+    // One op reading every source block where moving them costs nothing (one node) or at most
+    // the result's size; else each group is gathered where it lives and merged.
+    const sourceBytes = [...new Set(sources.map((src) => src.view.block))].reduce((b, blk) => b + blk.nbytes, 0);
+    if (sources.length === 1 || nodes === 1 || sourceBytes <= sizeOf(shape) * itemSize(x.dtype)) {
       const { outputs } = submitOp({
         kernel: "gather",
-        attrs: { axis: p, ndim: a, offsets: sources[0]!.offsets },
-        inputs: [sources[0]!.view],
+        attrs: { axis: p, ndim: a, offsets: sources.map((src) => src.offsets), targets: sources.length === 1 ? undefined : sub.groups.map((g) => g.at) },
+        inputs: sources.map((src) => src.view),
         outputs: [{ dtype: x.dtype, shape }],
         owner,
         final: false,
@@ -190,7 +187,7 @@ function mergeGroups(
   const packed = sources.map(({ view, offsets }) => {
     const { outputs } = submitOp({
       kernel: "gather",
-      attrs: { axis: p, ndim: 1, offsets },
+      attrs: { axis: p, ndim: 1, offsets: [offsets] },
       inputs: [view],
       outputs: [{ dtype: x.dtype, shape: [...pre, offsets.length, ...post] }],
       owner,
@@ -203,7 +200,7 @@ function mergeGroups(
     attrs: {
       base: false,
       fill: 0,
-      pieces: sub.groups.map((g) => ({ axis: p, targets: Int32Array.from(g.at, (k) => k * advStep), strides: pieceStrides })),
+      pieces: sub.groups.map((g) => ({ axis: p, targets: g.at.map((k) => k * advStep), strides: pieceStrides })),
     },
     inputs: packed.map(wholeBlockView),
     outputs: [{ dtype: x.dtype, shape }],

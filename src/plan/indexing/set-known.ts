@@ -16,6 +16,7 @@ import { regrid } from "../compose.js";
 import { context } from "../context.js";
 import { materialize } from "../materialize.js";
 import { submitOp } from "../submit.js";
+import { chunkFinder, groupByKey } from "./grouping.js";
 import { type KnownPlan, knownPlan } from "./known-gather.js";
 import { broadcastValue } from "./set-basic.js";
 
@@ -23,8 +24,10 @@ import { broadcastValue } from "./set-basic.js";
 function positionsOf(plan: KnownPlan, advShape: readonly number[]): Int32Array[] {
   const size = sizeOf(advShape);
   return plan.values.map((values, e) => {
-    const out = new Int32Array(size);
     const strides = plan.valueStrides[e]!;
+    // An entry of the advanced shape itself is read in order.
+    if (values.length === size && strides.every((st, d) => st === stridesOf(advShape)[d] || advShape[d] === 1)) return Int32Array.from(values);
+    const out = new Int32Array(size);
     const idx = advShape.map(() => 0);
     let at = 0;
     for (let k = 0; k < size; k++) {
@@ -56,14 +59,15 @@ export function knownSet(x: ArrayData, r: ResolvedIndex<OpaqueArray>, value: Arr
   if (v !== broadcast) broadcast.release();
   const positions = positionsOf(plan, advShape);
   // The advanced positions each block of x receives (by its chunks along the indexed axes).
-  const byBlock = new Map<number, number[]>();
+  const radix = plan.axes.map((axis) => x.grid.gridShape[axis]!);
+  const finders = plan.axes.map((axis) => chunkFinder(x.grid, axis));
+  const keys = new Int32Array(advSize);
   for (let k = 0; k < advSize; k++) {
     let key = 0;
-    plan.axes.forEach((axis, e) => (key = key * x.grid.gridShape[axis]! + x.grid.chunkIndexOf(axis, positions[e]![k]!)));
-    let list = byBlock.get(key);
-    if (!list) byBlock.set(key, (list = []));
-    list.push(k);
+    for (let e = 0; e < finders.length; e++) key = key * radix[e]! + finders[e]!(positions[e]![k]!);
+    keys[k] = key;
   }
+  const byBlock = new Map(groupByKey(keys, radix).map((g) => [g.chunks.reduce((k, c, e) => k * radix[e]! + c, 0), g.at]));
   const advChunkStarts = advShape.map((_, d) => plan.grid.boundaries(p + d));
   const nodes = context().scheduler.nodes;
   const slots: Slot[] = [];
@@ -86,21 +90,22 @@ export function knownSet(x: ArrayData, r: ResolvedIndex<OpaqueArray>, value: Arr
       let base = 0;
       r.axes.forEach((s, axis) => s.kind === "int" && (base += (s.index - lo[axis]!) * cs[axis]!));
       plan.dims.forEach((d, i) => d !== null && d.kind === "affine" && (base += plan.runs[i]![runIdx[i]!]!.local * cs[d.axis]!));
-      // Last write wins: keep the last position per target element.
-      const last = new Map<number, number>();
-      for (const k of ks) last.set(plan.axes.reduce((t, axis, e) => t + (positions[e]![k]! - lo[axis]!) * cs[axis]!, 0), k);
-      const unique = [...last.entries()].sort((a, b) => a[1] - b[1]);
+      // One value: a single piece written in position order, where the last write wins by
+      // itself; values from several blocks keep only each element's last position first.
+      const scalar = value.size === 1;
+      const targets = offsetsIn(ks, plan.axes, positions, lo, cs);
+      const unique = scalar ? null : lastWrites(targets, sizeOf(shape));
       const owner = ownerOf(entry, x.grid.gridShape, nodes);
       const basicShape = plan.dims.flatMap((d, i) => (d === null ? [] : [plan.runs[i]![runIdx[i]!]!.len]));
       const pieceStrides = plan.dims.flatMap((d) => (d === null ? [] : [d.kind === "newaxis" ? 0 : d.step * cs[d.axis]!]));
       const strides = [...pieceStrides.slice(0, p), 0, ...pieceStrides.slice(p)];
-      const pieces = valuePieces(v, value.size === 1, plan, runIdx, unique.map(([, k]) => k), advChunkStarts, basicShape, p, owner);
+      const pieces = valuePieces(v, scalar, plan, runIdx, unique ? unique.map((t) => ks[t]!) : ks, advChunkStarts, basicShape, p, owner);
       const { outputs } = submitOp({
         kernel: "scatter",
         attrs: {
           base: true,
           fill: 0,
-          pieces: pieces.map((g) => ({ axis: p, targets: Int32Array.from(g.at, (i) => base + unique[i]![0]), strides })),
+          pieces: pieces.map((g) => ({ axis: p, targets: g.at.map((i) => base + targets[unique ? unique[i]! : i]!), strides })),
         },
         inputs: [{ block: old.block, offset: old.offset, shape, strides: old.strides }, ...pieces.map((g) => g.view)],
         outputs: [{ dtype: x.dtype, shape }],
@@ -116,8 +121,31 @@ export function knownSet(x: ArrayData, r: ResolvedIndex<OpaqueArray>, value: Arr
   return ArrayData.fromSlots(x.grid, x.dtype, slots);
 }
 
+/** The offset in a block (at `lo`, C strides `cs`) of each position of `ks` along the indexed axes. */
+function offsetsIn(ks: Int32Array, axes: readonly number[], positions: readonly Int32Array[], lo: readonly number[], cs: readonly number[]): Int32Array {
+  const out = new Int32Array(ks.length);
+  axes.forEach((axis, e) => {
+    const pos = positions[e]!;
+    const l = lo[axis]!;
+    const c = cs[axis]!;
+    for (let t = 0; t < ks.length; t++) out[t]! += (pos[ks[t]!]! - l) * c;
+  });
+  return out;
+}
+
+/** Indices into `targets` of the last write to each element (NumPy keeps the last value), ascending. */
+function lastWrites(targets: Int32Array, blockSize: number): Int32Array {
+  const writer = new Int32Array(blockSize).fill(-1);
+  for (let t = 0; t < targets.length; t++) writer[targets[t]!] = t;
+  let n = 0;
+  for (let t = 0; t < targets.length; t++) if (writer[targets[t]!] === t) n++;
+  const out = new Int32Array(n);
+  for (let t = 0, i = 0; t < targets.length; t++) if (writer[targets[t]!] === t) out[i++] = t;
+  return out;
+}
+
 /**
- * Packed values for positions `ks` (in order), one piece per value block (`at` indexes `ks`); a
+ * Packed values for positions `ks` (ascending), one piece per value block (`at` indexes `ks`); a
  * scalar value is one zero-stride view.
  */
 function valuePieces(
@@ -125,51 +153,58 @@ function valuePieces(
   scalar: boolean,
   plan: KnownPlan,
   runIdx: readonly number[],
-  ks: readonly number[],
+  ks: Int32Array,
   advChunkStarts: readonly (readonly number[])[],
   basicShape: readonly number[],
   p: number,
   owner: number,
-): { view: InputView; at: number[]; release(): void }[] {
+): { view: InputView; at: Int32Array; release(): void }[] {
   const pieceShape = (n: number) => [...basicShape.slice(0, p), n, ...basicShape.slice(p)];
   if (scalar) {
     const s = v.slots[0]!;
     const shape = pieceShape(ks.length);
-    return [{ view: { block: s.block, offset: s.offset, shape, strides: shape.map(() => 0) }, at: ks.map((_, i) => i), release: () => undefined }];
+    const at = new Int32Array(ks.length);
+    for (let i = 0; i < at.length; i++) at[i] = i;
+    return [{ view: { block: s.block, offset: s.offset, shape, strides: shape.map(() => 0) }, at, release: () => undefined }];
   }
+  const a = advChunkStarts.length;
   const advShape = advChunkStarts.map((b) => b[b.length - 1]!);
-  const groups = new Map<number, { entry: number[]; local: number[][]; at: number[] }>();
-  ks.forEach((k, i) => {
-    // Unravel k over the advanced shape, then find its value block.
-    const m = new Array<number>(advShape.length);
-    for (let d = advShape.length - 1, rest = k; d >= 0; d--) {
-      m[d] = rest % advShape[d]!;
-      rest = Math.floor(rest / advShape[d]!);
+  const finders = advShape.map((_, d) => chunkFinder(v.grid, p + d));
+  const radix = advShape.map((_, d) => v.grid.gridShape[p + d]!);
+  // Each position's coordinates over the advanced shape, and its value block.
+  const coords = advShape.map(() => new Int32Array(ks.length));
+  const keys = new Int32Array(ks.length);
+  for (let i = 0; i < ks.length; i++) {
+    let rest = ks[i]!;
+    for (let d = a - 1; d >= 0; d--) {
+      const c = rest % advShape[d]!;
+      rest = (rest - c) / advShape[d]!;
+      coords[d]![i] = c;
     }
-    const chunks = m.map((c, d) => v.grid.chunkIndexOf(p + d, c));
-    const key = chunks.reduce((acc, c, d) => acc * v.grid.gridShape[p + d]! + c, 0);
-    let g = groups.get(key);
-    if (!g) {
-      const entry = [...runIdx.slice(0, p), ...chunks, ...runIdx.slice(p + advShape.length)];
-      groups.set(key, (g = { entry, local: [], at: [] }));
-    }
-    g.local.push(m.map((c, d) => c - advChunkStarts[d]![chunks[d]!]!));
-    g.at.push(i);
-  });
-  return [...groups.values()].map((g) => {
-    const slot = v.slots[v.grid.flatIndex(g.entry)]!;
-    const a = advShape.length;
+    let key = 0;
+    for (let d = 0; d < a; d++) key = key * radix[d]! + finders[d]!(coords[d]![i]!);
+    keys[i] = key;
+  }
+  return groupByKey(keys, radix).map((g) => {
+    const slot = v.slots[v.grid.flatIndex([...runIdx.slice(0, p), ...g.chunks, ...runIdx.slice(p + a)])]!;
     const strides = [...slot.strides.slice(0, p), ...slot.strides.slice(p + a)];
-    const offsets = Int32Array.from(g.local, (m) => m.reduce((o, c, d) => o + c * slot.strides[p + d]!, 0));
+    const offsets = new Int32Array(g.at.length);
+    for (let d = 0; d < a; d++) {
+      const start = advChunkStarts[d]![g.chunks[d]!]!;
+      const stride = slot.strides[p + d]!;
+      const c = coords[d]!;
+      for (let t = 0; t < offsets.length; t++) offsets[t]! += (c[g.at[t]!]! - start) * stride;
+    }
+    const shape = pieceShape(offsets.length);
     const { outputs } = submitOp({
       kernel: "gather",
-      attrs: { axis: p, ndim: 1, offsets },
+      attrs: { axis: p, ndim: 1, offsets: [offsets] },
       inputs: [{ block: slot.block, offset: slot.offset, shape: basicShape, strides }],
-      outputs: [{ dtype: v.dtype, shape: pieceShape(offsets.length) }],
+      outputs: [{ dtype: v.dtype, shape }],
       owner,
       final: false,
     });
     const block = outputs[0]!;
-    return { view: { block, offset: 0, shape: pieceShape(offsets.length), strides: stridesOf(pieceShape(offsets.length)) }, at: g.at, release: () => block.release() };
+    return { view: { block, offset: 0, shape, strides: stridesOf(shape) }, at: g.at, release: () => block.release() };
   });
 }

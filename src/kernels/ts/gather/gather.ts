@@ -7,31 +7,39 @@ import type { KernelFn } from "../../manifest.js";
 import { sizeOf } from "../nd-iter.js";
 import { copyInto, relativeOffsets } from "./offsets.js";
 
-export const gather: KernelFn<"gather"> = (inputs, outputs, { axis, ndim, offsets }) => {
-  const src = inputs[0]!;
+export const gather: KernelFn<"gather"> = (inputs, outputs, { axis, ndim, offsets, targets }) => {
   const out = outputs[0]!;
   const preShape = out.shape.slice(0, axis);
   const postShape = out.shape.slice(axis + ndim);
-  const pre = relativeOffsets(preShape, src.strides.slice(0, axis));
-  const postStrides = src.strides.slice(axis);
-  const post = relativeOffsets(postShape, postStrides);
-  const inner = post.length;
-  const dense = inner > 0 && post.every((v, b) => v === b);
-  const sd = src.data;
+  const run = sizeOf(out.shape.slice(axis, axis + ndim));
+  const inner = sizeOf(postShape);
   const od = out.data;
-  let o = out.offset;
-  for (let a = 0; a < pre.length; a++) {
-    const row = src.offset + pre[a]!;
-    for (let k = 0; k < offsets.length; k++) {
-      const s = row + offsets[k]!;
-      if (dense) {
-        od.set(sd.subarray(s, s + inner), o);
-        o += inner;
-      } else {
-        for (let b = 0; b < inner; b++) od[o++] = sd[s + post[b]!]!;
+  inputs.forEach((src, j) => {
+    const offs = offsets[j]!;
+    const to = targets?.[j];
+    const n = offs.length;
+    const pre = relativeOffsets(preShape, src.strides.slice(0, axis));
+    const post = relativeOffsets(postShape, src.strides.slice(axis));
+    // Long contiguous rows copy as memcpy; single elements (the common 1-d gather) one by one.
+    const dense = inner >= 16 && post.every((v, b) => v === b);
+    const sd = src.data;
+    for (let a = 0; a < pre.length; a++) {
+      const row = src.offset + pre[a]!;
+      const outRow = out.offset + a * run * inner;
+      if (inner === 1) {
+        const s = row + post[0]!;
+        if (to) for (let k = 0; k < n; k++) od[outRow + to[k]!] = sd[s + offs[k]!]!;
+        else for (let k = 0; k < n; k++) od[outRow + k] = sd[s + offs[k]!]!;
+        continue;
+      }
+      for (let k = 0; k < n; k++) {
+        const s = row + offs[k]!;
+        const o = outRow + (to ? to[k]! : k) * inner;
+        if (dense) od.set(sd.subarray(s, s + inner), o);
+        else for (let b = 0; b < inner; b++) od[o + b] = sd[s + post[b]!]!;
       }
     }
-  }
+  });
 };
 
 export const scatter: KernelFn<"scatter"> = (inputs, outputs, { base, fill, pieces }) => {
