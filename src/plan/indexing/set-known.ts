@@ -99,7 +99,7 @@ export function knownSet(x: ArrayData, r: ResolvedIndex<OpaqueArray>, value: Arr
       const basicShape = plan.dims.flatMap((d, i) => (d === null ? [] : [plan.runs[i]![runIdx[i]!]!.len]));
       const pieceStrides = plan.dims.flatMap((d) => (d === null ? [] : [d.kind === "newaxis" ? 0 : d.step * cs[d.axis]!]));
       const strides = [...pieceStrides.slice(0, p), 0, ...pieceStrides.slice(p)];
-      const pieces = valuePieces(v, scalar, plan, runIdx, unique ? unique.map((t) => ks[t]!) : ks, advChunkStarts, basicShape, p, owner);
+      const pieces = valuePieces(v, scalar, runIdx, unique ? unique.map((t) => ks[t]!) : ks, advChunkStarts, basicShape, p, owner);
       const { outputs } = submitOp({
         kernel: "scatter",
         attrs: {
@@ -151,7 +151,6 @@ function lastWrites(targets: Int32Array, blockSize: number): Int32Array {
 function valuePieces(
   v: ArrayData,
   scalar: boolean,
-  plan: KnownPlan,
   runIdx: readonly number[],
   ks: Int32Array,
   advChunkStarts: readonly (readonly number[])[],

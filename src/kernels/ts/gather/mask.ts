@@ -59,7 +59,7 @@ export const compress: KernelFn<"compress"> = (inputs, outputs, { axis, ndim }) 
   const maskShape = src.shape.slice(axis, axis + ndim);
   const maskStrides = src.strides.slice(axis, axis + ndim);
   if (sizeOf(src.shape.slice(0, axis)) === 1 && sizeOf(src.shape.slice(axis + ndim)) === 1) {
-    compressElements(src, mask, out, maskShape, maskStrides, axis);
+    compressElements(src, mask, out, maskShape, maskStrides);
     return;
   }
   const kept = truePositions(mask);
@@ -95,7 +95,7 @@ export const compress: KernelFn<"compress"> = (inputs, outputs, { axis, ndim }) 
 };
 
 /** `compress` when every masked position holds one element: data and mask walked together. */
-function compressElements(src: View, mask: View, out: View, shape: readonly number[], strides: readonly number[], axis: number): void {
+function compressElements(src: View, mask: View, out: View, shape: readonly number[], strides: readonly number[]): void {
   if (sizeOf(shape) === 0) return;
   // The other axes have length 1: their position is the start.
   const base = src.offset;
