@@ -54,6 +54,14 @@ describeRuntimes("indexing plans", () => {
   ];
   for (const [name, index] of views) test(`x.get(${JSON.stringify(index)}) (${name}) is a view: no op`, () => assert.equal(tasksOf(() => x.get(index)), 0));
 
+  test("basic indexing of a lazy expression computes only the blocks it reads, fused", () => {
+    // Kept past explain's end, so its flush computes them.
+    const kept: nt.BlockArray[] = [];
+    assert.equal(nt.explain(() => kept.push(nt.exp(x.multiply(2)).get("8, 3:20"))).tasks, 3);
+    assert.equal(nt.explain(() => kept.push(x.add(x.get("0")).get("::-7, 29"))).tasks, 3);
+    for (const k of kept) k.dispose();
+  });
+
   test("x.set over whole blocks of a value laid out alike shares the value's blocks: no op", async () => {
     const z = nt.zeros([20, 30]).rechunk([7, 8]);
     await z.wait();

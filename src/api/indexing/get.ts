@@ -17,7 +17,8 @@ import { knownGather } from "../../plan/indexing/known-gather.js";
 import { fixedOf, viewDimOf } from "../../plan/indexing/layout.js";
 import { compressBlocks, countBlocks } from "../../plan/indexing/mask-select.js";
 import { opaqueGather } from "../../plan/indexing/opaque-gather.js";
-import { type ViewDim, stridedView } from "../../plan/indexing/strided-view.js";
+import { basicView } from "../../plan/indexing/lazy-view.js";
+import type { ViewDim } from "../../plan/indexing/strided-view.js";
 import { materialize } from "../../plan/materialize.js";
 import { BlockArray } from "../block-array.js";
 import { wrap } from "../convert.js";
@@ -38,7 +39,7 @@ export const getItem = arrayOp(function get(x: BlockArray, index: Index<BlockArr
 
 function getResolved(x: BlockArray, index: Index<BlockArray>, r: ResolvedIndex<BlockArray>): BlockArray {
   const data = x.data;
-  if (r.advanced === null) return wrap(stridedView(data, r.resultAxes.map((a) => viewDimOf(r, a)), fixedOf(r)));
+  if (r.advanced === null) return wrap(basicView(data, r.resultAxes.map((a) => viewDimOf(r, a)), fixedOf(r)));
   const entries = r.advanced.entries;
   if (entries.some((e) => e.kind === "mask")) {
     return entries.length === 1 ? maskGet(data, r) : getItem(x, withNonzero(index));
@@ -78,7 +79,7 @@ function maskGet(x: ArrayData, r: ResolvedIndex<BlockArray>): BlockArray {
   );
   const p = adv.position;
   const k = entry.axes.length;
-  const v = stridedView(x, dims, fixedOf(r));
+  const v = basicView(x, dims, fixedOf(r));
   const m = entry.source.data;
   materialize(m);
   const mask = regrid(m, ArrayGrid.fromChunks(m.shape, v.grid.chunks.slice(p, p + k)));
