@@ -25,6 +25,7 @@ export class BlockArray implements Disposable {
   private resolvedData: ArrayData | null;
   private pending: Promise<void> | null = null;
   private failure: Error | null = null;
+  private known: { readonly shape: readonly number[]; readonly dtype: Dtype } | null = null;
   private disposed = false;
 
   /** @internal Use the creation functions (`nt.array`, `nt.zeros`, ...). */
@@ -36,10 +37,12 @@ export class BlockArray implements Disposable {
   /**
    * @internal An array whose shape depends on data (boolean-mask selection, `unique`, ...): it
    * adopts the array `result` resolves to. Operations on it return deferred arrays too, so
-   * chains just work; reading it waits.
+   * chains just work; reading it waits. `known` gives the shape and dtype when only the layout
+   * depends on data (a sort along several blocks): they can be read while pending.
    */
-  static deferred(result: Promise<BlockArray>): BlockArray {
+  static deferred(result: Promise<BlockArray>, known?: { readonly shape: readonly number[]; readonly dtype: Dtype }): BlockArray {
     const out = new BlockArray(null);
+    out.known = known ?? null;
     out.pending = result.then(
       (r) => {
         const data = r.data.retain();
@@ -78,24 +81,29 @@ export class BlockArray implements Disposable {
     return this;
   }
 
+  /** Shape and dtype: the data's, or those known in advance while a deferred array is pending. */
+  private get meta(): { readonly shape: readonly number[]; readonly dtype: Dtype } {
+    return !this.resolvedData && this.known && !this.disposed ? this.known : this.data;
+  }
+
   get shape(): number[] {
-    return [...this.data.shape];
+    return [...this.meta.shape];
   }
 
   get ndim(): number {
-    return this.data.ndim;
+    return this.meta.shape.length;
   }
 
   get size(): number {
-    return this.data.size;
+    return this.meta.shape.reduce((a, b) => a * b, 1);
   }
 
   get dtype(): Dtype {
-    return this.data.dtype;
+    return this.meta.dtype;
   }
 
   get nbytes(): number {
-    return this.data.size * itemSize(this.data.dtype);
+    return this.size * itemSize(this.dtype);
   }
 
   /** The nominal block shape (the largest block along each axis). */

@@ -9,6 +9,7 @@
 import type { Dtype } from "../array/dtype.js";
 import type { ReduceOp } from "./ops.js";
 import type { Program } from "./program.js";
+import type { SortKernelAttrs } from "./sort-manifest.js";
 import type { View } from "./view.js";
 
 export interface FusedAttrs {
@@ -76,7 +77,7 @@ export interface ScanAttrs {
 }
 
 /** Kernel name → attrs. Adding a kernel means adding it here, in kernels/ts, and (optionally) native. */
-export interface KernelAttrs {
+export interface KernelAttrs extends SortKernelAttrs {
   fused: FusedAttrs;
   reduce: ReduceAttrs;
   combine: CombineAttrs;

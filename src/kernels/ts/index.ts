@@ -7,5 +7,6 @@ import { gemm } from "./gemm.js";
 import { generate } from "./generate.js";
 import { combine, reduce } from "./reduce.js";
 import { scan } from "./scan.js";
+import { sortKernels } from "./sort/index.js";
 
-export const tsKernels: KernelTable = { fused, reduce, combine, gemm, assemble, generate, scan };
+export const tsKernels: KernelTable = { fused, reduce, combine, gemm, assemble, generate, scan, ...sortKernels };

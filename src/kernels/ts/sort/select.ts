@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: Apache-2.0
+/**
+ * Reference `select` kernel: one pass of the distributed selection (plan/sort/select.ts). Counts
+ * how the non-NaN elements of a block fall around sorted edge values, or collects the elements
+ * strictly between two edges.
+ */
+import type { KernelFn } from "../../manifest.js";
+import { forEachIndexed } from "./order.js";
+
+/** The first position in sorted `edges` whose value is >= x. */
+function lowerBound(edges: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = edges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (edges[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export const select: KernelFn<"select"> = (inputs, _outputs, { edges, collect }) => {
+  const x = inputs[0]!;
+  const out: number[] = [];
+  for (const e of edges) {
+    const k = e.length;
+    const lo = e[0]!;
+    const hi = e[k - 1]!;
+    if (collect) {
+      const at = out.length;
+      out.push(0);
+      forEachIndexed(x, null, (o) => {
+        const v = x.data[o]!;
+        if (v > lo && v < hi) out.push(v);
+      });
+      out[at] = out.length - at - 1;
+      continue;
+    }
+    // [below, eq_0, between_0, eq_1, ..., between_{k-2}, eq_{k-1}]
+    const counts = new Array<number>(2 * k).fill(0);
+    forEachIndexed(x, null, (o) => {
+      const v = x.data[o]!;
+      if (v < lo) counts[0]!++;
+      else if (v <= hi) {
+        const b = lowerBound(e, v);
+        if (e[b] === v) counts[1 + 2 * b]!++;
+        else counts[2 * b]!++;
+      }
+    });
+    for (const c of counts) out.push(c);
+  }
+  return out;
+};
