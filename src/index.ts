@@ -21,6 +21,7 @@ export { transpose } from "./api/transpose.js";
 export { sort, argsort, partition, argpartition } from "./api/sort.js";
 export { searchsorted } from "./api/searchsorted.js";
 export { unique, isin, intersect1d, union1d, setdiff1d } from "./api/sets.js";
+export { median, percentile, quantile, nanmedian, nanpercentile, nanquantile } from "./api/quantile.js";
 export { init, shutdown, stats, resetStats, explain, progress } from "./api/lifecycle.js";
 export type { InitOptions, NodeStats, Explanation, Progress } from "./api/lifecycle.js";
 export {

@@ -136,6 +136,8 @@ export interface QuantileAttrs {
 export interface SelectAttrs {
   readonly edges: readonly (readonly number[])[];
   readonly collect: boolean;
+  /** Instead: return the elements at these C-order positions of the view. */
+  readonly positions?: readonly number[];
 }
 
 /**

@@ -19,9 +19,18 @@ function lowerBound(edges: readonly number[], x: number): number {
   return lo;
 }
 
-export const select: KernelFn<"select"> = (inputs, _outputs, { edges, collect }) => {
+export const select: KernelFn<"select"> = (inputs, _outputs, { edges, collect, positions }) => {
   const x = inputs[0]!;
   const out: number[] = [];
+  if (positions) {
+    const wanted = new Map(positions.map((p, i) => [p, i]));
+    let k = 0;
+    forEachIndexed(x, null, (o) => {
+      const i = wanted.get(k++);
+      if (i !== undefined) out[i] = x.data[o]!;
+    });
+    return positions.map((_, i) => out[i]!);
+  }
   for (const e of edges) {
     const k = e.length;
     const lo = e[0]!;
