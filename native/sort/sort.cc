@@ -81,7 +81,7 @@ Napi::Value Dispatch(int code, A&&... args) {
 }
 
 // sortPieces(dtype, values[], offsets[], lengths[], indices[] | null, indexOffsets[] | null,
-//            outValues | null, outIndices | null, bins, binCounts[] (pieces x bins) | null)
+//            outValues | null, outIndices | null, bins, binCounts[] (pieces x bins) | null, byIndex)
 template <typename T>
 struct SortPiecesOp {
   static Napi::Value Run(const Napi::CallbackInfo& info) {
@@ -106,10 +106,24 @@ struct SortPiecesOp {
       }
     };
     const int64_t bins = IntOf(info[8]);
+    const bool byIndex = info[10].As<Napi::Boolean>().Value();
+    T* outV = Ptr<T>(info[6]);
+    int32_t* outI = Ptr<int32_t>(info[7]);
     if (bins > 1) {
-      sort::SortBinned<T>(vp, ip, IntsOf(info[9]), static_cast<size_t>(bins), Ptr<T>(info[6]), Ptr<int32_t>(info[7]));
+      // Indices matter only when output or when they decide the order of ties.
+      std::vector<const int32_t*> carried = outI || byIndex ? ip : std::vector<const int32_t*>();
+      sort::SortBinned<T>(vp, carried, IntsOf(info[9]), static_cast<size_t>(bins), byIndex, outV, outI);
+    } else if (byIndex) {
+      sort::Scratch<T> v(n);
+      sort::Scratch<uint32_t> ix(n);
+      size_t k = 0;
+      read([&](T value, uint32_t index) {
+        v.get()[k] = value;
+        ix.get()[k++] = index;
+      });
+      sort::SortGathered<T>(v.get(), ix.get(), n, true, outV, outI);
     } else {
-      sort::SortTop<T>(n, read, Ptr<T>(info[6]), Ptr<int32_t>(info[7]));
+      sort::SortTop<T>(n, read, outV, outI);
     }
     return info.Env().Undefined();
   }

@@ -116,52 +116,56 @@ void SortTop(size_t n, Reader read, T* outValues, int32_t* outIndices) {
   if (outValues) RestoreZerosAndNaNs(outValues, n, read);
 }
 
-// A bucket whose m pieces are grouped into `bins` value bins: counts[i * bins + b] elements of bin
-// b in piece i. values[i] / indices[i] point at piece i's first element.
+// Sorts (values, indices) pairs by index in place (indices are distinct): the input order that
+// makes a stable sort by value NumPy's stable order when pieces arrive out of index order.
 template <typename T>
-void SortBinned(const std::vector<const T*>& values, const std::vector<const int32_t*>& indices, const std::vector<int64_t>& counts, size_t bins, T* outValues, int32_t* outIndices) {
-  using Traits = KeyTraits<T>;
-  using Key = typename Traits::Key;
+void OrderByIndex(T* values, uint32_t* indices, size_t n) {
+  Scratch<uint32_t> pos(n), tk(n), tp(n);
+  Scratch<T> v(n);
+  for (size_t i = 0; i < n; i++) pos.get()[i] = static_cast<uint32_t>(i);
+  std::memcpy(v.get(), values, n * sizeof(T));
+  SortKeys<uint32_t>(indices, pos.get(), n, tk.get(), tp.get());
+  for (size_t i = 0; i < n; i++) values[i] = v.get()[pos.get()[i]];
+}
+
+// Sorts a gathered sequence of (value, index) pairs into out (NumPy's stable order).
+template <typename T>
+void SortGathered(T* values, uint32_t* indices, size_t n, bool byIndex, T* outValues, int32_t* outIndices) {
+  if (byIndex) OrderByIndex(values, indices, n);
+  auto read = [&](auto f) {
+    for (size_t i = 0; i < n; i++) f(values[i], indices ? indices[i] : 0u);
+  };
+  SortTop<T>(n, read, outValues, outIndices);
+}
+
+// A bucket whose m pieces are grouped into `bins` value bins: counts[i * bins + b] elements of bin
+// b in piece i. values[i] / indices[i] point at piece i's first element. Equal values share a bin,
+// so each bin is sorted on its own (in cache) and written after the previous ones.
+template <typename T>
+void SortBinned(const std::vector<const T*>& values, const std::vector<const int32_t*>& indices, const std::vector<int64_t>& counts, size_t bins, bool byIndex, T* outValues, int32_t* outIndices) {
   const size_t m = values.size();
   std::vector<size_t> cursor(m, 0);
-  size_t widest = 0, n = 0;
+  size_t widest = 0;
   for (size_t b = 0; b < bins; b++) {
     size_t w = 0;
     for (size_t i = 0; i < m; i++) w += counts[i * bins + b];
     widest = std::max(widest, w);
-    n += w;
   }
-  const bool pay = outIndices != nullptr && !indices.empty();
-  Scratch<Key> keys(widest), tmp(widest);
-  Scratch<uint32_t> p(pay ? widest : 0), tp(pay ? widest : 0);
+  const bool withIndex = !indices.empty();
+  Scratch<T> v(widest);
+  Scratch<uint32_t> ix(withIndex ? widest : 0);
   size_t pos = 0;
   for (size_t b = 0; b < bins; b++) {
     size_t w = 0;
     for (size_t i = 0; i < m; i++) {
       const size_t c = counts[i * bins + b];
-      const T* v = values[i] + cursor[i];
-      Key* k = keys.get() + w;
-      for (size_t e = 0; e < c; e++) k[e] = Traits::ToKey(v[e]);
-      if (pay) {
-        const int32_t* ix = indices[i] + cursor[i];
-        for (size_t e = 0; e < c; e++) p.get()[w + e] = static_cast<uint32_t>(ix[e]);
-      }
+      std::memcpy(v.get() + w, values[i] + cursor[i], c * sizeof(T));
+      if (withIndex) std::memcpy(ix.get() + w, indices[i] + cursor[i], c * sizeof(uint32_t));
       cursor[i] += c;
       w += c;
     }
-    SortKeys(keys.get(), pay ? p.get() : nullptr, w, tmp.get(), pay ? tp.get() : nullptr);
-    if (outValues) for (size_t e = 0; e < w; e++) outValues[pos + e] = Traits::FromKey(keys.get()[e]);
-    if (pay) std::memcpy(outIndices + pos, p.get(), w * sizeof(uint32_t));
+    SortGathered<T>(v.get(), withIndex ? ix.get() : nullptr, w, byIndex, outValues ? outValues + pos : nullptr, outIndices ? outIndices + pos : nullptr);
     pos += w;
-  }
-  if (outValues) {
-    RestoreZerosAndNaNs(outValues, n, [&](auto f) {
-      for (size_t i = 0; i < m; i++) {
-        size_t len = 0;
-        for (size_t b = 0; b < bins; b++) len += counts[i * bins + b];
-        for (size_t e = 0; e < len; e++) f(values[i][e], 0u);
-      }
-    });
   }
 }
 

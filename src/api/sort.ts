@@ -148,8 +148,10 @@ export function normalizeKth(kth: number | readonly number[], n: number): number
     throw new TypeError("Partition index must be integer");
   }
   return list.map((k) => {
-    if (k < -n || k >= n) throw new RangeError(`kth(=${k}) out of bounds (${n})`);
-    return k < 0 ? k + n : k;
+    // NumPy wraps negative kth once, then reports the wrapped value.
+    const w = k < 0 ? k + n : k;
+    if (w < 0 || w >= n) throw new RangeError(`kth(=${w}) out of bounds (${n})`);
+    return w;
   });
 }
 

@@ -73,6 +73,11 @@ export interface SortPiecesAttrs {
   readonly bins: number;
   readonly binCounts: readonly number[] | null;
   readonly withIndex: boolean;
+  /**
+   * The pieces' elements are not in global index order (blocks of a flattened n-d array): order
+   * them by index first, so ties keep NumPy's flattened order. Needs the index pieces.
+   */
+  readonly byIndex: boolean;
   readonly emit: "values" | "indices" | "both";
   readonly runs: boolean;
   readonly split: number;

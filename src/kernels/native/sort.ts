@@ -24,6 +24,7 @@ declare module "./addon.js" {
       outIndices: TypedArray | null,
       bins: number,
       binCounts: readonly number[] | null,
+      byIndex: boolean,
     ): void;
     sortSplit(
       dtype: number,
@@ -106,6 +107,7 @@ function sortPieces(addon: NativeAddon, fallback: KernelFn<"sortPieces">): Kerne
       withIndex ? out(indices) : null,
       attrs.bins,
       attrs.binCounts,
+      attrs.byIndex,
     );
     if (!runs) return undefined;
     const n = values!.shape[0]!;

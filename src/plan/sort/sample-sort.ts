@@ -117,7 +117,10 @@ export async function sampleSort(sources: readonly Source[], dtype: Dtype, optio
   }
   const buckets = splitters.values.length + 1;
   const bins = splitters.ranges.length === 0 ? 1 : Math.max(1, Math.min(MAX_BINS, Math.floor(total / buckets / BIN_ELEMENTS), Math.floor(MAX_BIN_CELLS / sources.length)));
-  const split = { splitValues: splitters.values, splitIndices: splitters.indices, withIndex: options.withIndex, bins, ranges: splitters.ranges };
+  // Blocks of a flattened n-d array do not come in index order: carry indices to order ties.
+  const byIndex = !inIndexOrder(sources);
+  const carry = options.withIndex || byIndex;
+  const split = { splitValues: splitters.values, splitIndices: splitters.indices, withIndex: carry, bins, ranges: splitters.ranges };
   const multiNode = context().scheduler.nodes > 1;
   // The split remembers each element's (bucket, bin) cell between its two passes in a scratch block.
   const useScratch = buckets * bins > 1 && buckets * bins <= 65536;
@@ -130,7 +133,7 @@ export async function sampleSort(sources: readonly Source[], dtype: Dtype, optio
     let cells: number[][];
     if (!multiNode) {
       const ops = sources.map((s) => {
-        const outputs = [{ dtype, shape: [s.size] }, ...(options.withIndex ? [{ dtype: "int32" as const, shape: [s.size] }] : []), ...scratchFor(s)];
+        const outputs = [{ dtype, shape: [s.size] }, ...(carry ? [{ dtype: "int32" as const, shape: [s.size] }] : []), ...scratchFor(s)];
         const op = submitOp({ kernel: "sortSplit", attrs: { ...split, ...s.space, scratch: useScratch }, inputs: [s.view], outputs, owner: s.owner, final: false });
         held.push(...op.outputs);
         return op;
@@ -142,7 +145,7 @@ export async function sampleSort(sources: readonly Source[], dtype: Dtype, optio
         return counts[i]!.map((c) => {
           const piece = {
             values: rangeView(wholeBlockView(op.outputs[0]!), start, c),
-            indices: options.withIndex ? rangeView(wholeBlockView(op.outputs[1]!), start, c) : null,
+            indices: carry ? rangeView(wholeBlockView(op.outputs[1]!), start, c) : null,
           };
           start += c;
           return piece;
@@ -156,7 +159,7 @@ export async function sampleSort(sources: readonly Source[], dtype: Dtype, optio
         const nonEmpty = counts[i]!.flatMap((c, j) => (c > 0 ? [j] : []));
         const outputs = [
           ...nonEmpty.map((j) => ({ dtype, shape: [counts[i]![j]!] })),
-          ...(options.withIndex ? nonEmpty.map((j) => ({ dtype: "int32" as const, shape: [counts[i]![j]!] })) : []),
+          ...(carry ? nonEmpty.map((j) => ({ dtype: "int32" as const, shape: [counts[i]![j]!] })) : []),
         ];
         const op = submitOp({
           kernel: "sortSplit",
@@ -171,7 +174,7 @@ export async function sampleSort(sources: readonly Source[], dtype: Dtype, optio
         nonEmpty.forEach((j, k) => {
           row[j] = {
             values: wholeBlockView(op.outputs[k]!),
-            indices: options.withIndex ? wholeBlockView(op.outputs[nonEmpty.length + k]!) : null,
+            indices: carry ? wholeBlockView(op.outputs[nonEmpty.length + k]!) : null,
           };
         });
         return row;
@@ -182,7 +185,7 @@ export async function sampleSort(sources: readonly Source[], dtype: Dtype, optio
     const nodes = context().scheduler.nodes;
     return nonEmpty.map((j, jj) => {
       const from = sources.map((_, i) => i).filter((i) => counts[i]![j]! > 0);
-      const inputs = [...from.map((i) => pieces[i]![j]!.values), ...(options.withIndex ? from.map((i) => pieces[i]![j]!.indices!) : [])];
+      const inputs = [...from.map((i) => pieces[i]![j]!.values), ...(carry ? from.map((i) => pieces[i]![j]!.indices!) : [])];
       const n = sizes[j]!;
       const outputs = [
         ...(options.emit !== "indices" ? [{ dtype, shape: [n] }] : []),
@@ -191,7 +194,7 @@ export async function sampleSort(sources: readonly Source[], dtype: Dtype, optio
       const binCounts = bins > 1 ? from.flatMap((i) => cells[i]!.slice(j * bins, (j + 1) * bins)) : null;
       const op = submitOp({
         kernel: "sortPieces",
-        attrs: { bins, binCounts, withIndex: options.withIndex, emit: options.emit, runs: options.runs ?? false, split: options.split ?? NO_SPLIT },
+        attrs: { bins, binCounts, withIndex: carry, byIndex, emit: options.emit, runs: options.runs ?? false, split: options.split ?? NO_SPLIT },
         inputs,
         outputs,
         owner: ownerOf([jj], [nonEmpty.length], nodes),
@@ -207,6 +210,26 @@ export async function sampleSort(sources: readonly Source[], dtype: Dtype, optio
   } finally {
     for (const b of held) b.release();
   }
+}
+
+/**
+ * Whether the sources' elements, taken source by source in C order, have increasing global
+ * indices (1-D arrays, row bands of n-d arrays, and concatenations of such).
+ */
+function inIndexOrder(sources: readonly Source[]): boolean {
+  let next = -Infinity;
+  for (const s of sources) {
+    const { shape } = s.view;
+    const { indexBase, indexStrides } = s.space;
+    let expected = 1;
+    for (let d = shape.length - 1; d >= 0; d--) {
+      if (shape[d]! > 1 && indexStrides[d] !== expected) return false;
+      expected *= shape[d]!;
+    }
+    if (indexBase < next) return false;
+    next = indexBase + s.size;
+  }
+  return true;
 }
 
 /** Per-bucket counts from per-(bucket, bin) counts. */

@@ -5,7 +5,7 @@
  * stably gives NumPy's stable order.
  */
 import type { KernelFn } from "../../manifest.js";
-import { argsortStable, sameKind, sortValuesStable } from "./order.js";
+import { compareValues, sameKind, sortValuesStable } from "./order.js";
 import { runStats } from "./runs.js";
 
 export const sortPieces: KernelFn<"sortPieces"> = (inputs, outputs, { withIndex, emit, runs, split }) => {
@@ -31,8 +31,10 @@ export const sortPieces: KernelFn<"sortPieces"> = (inputs, outputs, { withIndex,
   let sortedValues = values;
   let sortedIndices: Int32Array | null = null;
   if (indices) {
-    // Pieces come in global index order, so position order is index order: sort positions.
-    const order = argsortStable(values);
+    // Order by (value, global index): NumPy's stable order whatever order the pieces came in.
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => compareValues(values[a]!, values[b]!) || indices[a]! - indices[b]!);
     sortedValues = sameKind(values, n);
     sortedIndices = new Int32Array(n);
     for (let i = 0; i < n; i++) {
