@@ -4,9 +4,16 @@ NumPy 2.x (kind="stable" for sorts: numts is always stable). Run from the reposi
 python3 scripts/gen/sorting_fixtures.py. numts has no int64: NumPy's int64 results decode to
 float64 in the tests and are compared by value against numts's int32."""
 import numpy as np
-from fixtures_lib import encode, hashed, write
+from fixtures_lib import encode as encode_array, hashed, write
 
 rng = np.random.default_rng(20240611)
+
+
+def encode(a):
+    """fixtures_lib's encoding, keeping 0-d results 0-d (np.ascontiguousarray makes them 1-D)."""
+    e = encode_array(a)
+    e["shape"] = list(np.shape(a))
+    return e
 
 
 def awkward_floats(n, dtype=np.float64):

@@ -52,7 +52,7 @@ function withData<T>(xs: readonly ArrayLike[], fn: string, body: (data: ArrayDat
  * value in `unique` (the input's shape, as NumPy 2 returns it), and occurrence counts.
  * @example const [values, counts] = nt.unique(x, { returnCounts: true });
  */
-export function unique(ar: ArrayLike, options: UniqueOptions & { returnIndex?: false; returnInverse?: false; returnCounts?: false }): BlockArray;
+export function unique(ar: ArrayLike, options?: UniqueOptions & { returnIndex?: false; returnInverse?: false; returnCounts?: false }): BlockArray;
 export function unique(ar: ArrayLike, options?: UniqueOptions): BlockArray | BlockArray[];
 export function unique(ar: ArrayLike, options: UniqueOptions = {}): BlockArray | BlockArray[] {
   return uniqueOp(ar, options);
