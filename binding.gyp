@@ -4,7 +4,11 @@
       "target_name": "numts_native",
       "sources": [
         "native/addon.cc",
-        "native/blas.cc"
+        "native/blas.cc",
+        "native/lapack.cc",
+        "native/lapack_factor.cc",
+        "native/lapack_spectral.cc",
+        "native/lapack_blas.cc"
       ],
       "include_dirs": [
         "<!(node -p \"require('node-addon-api').include_dir\")",
