@@ -17,11 +17,28 @@ export interface Mat {
   readonly cs: number;
 }
 
-/** A 2-D view as a Mat; a 1-D view is a column (n×1). */
+/**
+ * A 2-D view as a Mat; a 1-D view is a column (n×1). Throws ShapeError for other ranks and for a
+ * view reaching outside its buffer (the native kernels must never read there).
+ */
 export function asMat(v: View): Mat {
-  if (v.shape.length === 1) return { data: v.data, offset: v.offset, rows: v.shape[0]!, cols: 1, rs: v.strides[0]!, cs: 0 };
-  if (v.shape.length !== 2) throw new ShapeError(`linear-algebra kernels take 2-D blocks, got a ${v.shape.length}-D view`);
-  return { data: v.data, offset: v.offset, rows: v.shape[0]!, cols: v.shape[1]!, rs: v.strides[0]!, cs: v.strides[1]! };
+  if (v.shape.length !== 1 && v.shape.length !== 2) throw new ShapeError(`linear-algebra kernels take 2-D blocks, got a ${v.shape.length}-D view`);
+  const a: Mat =
+    v.shape.length === 1
+      ? { data: v.data, offset: v.offset, rows: v.shape[0]!, cols: 1, rs: v.strides[0]!, cs: 0 }
+      : { data: v.data, offset: v.offset, rows: v.shape[0]!, cols: v.shape[1]!, rs: v.strides[0]!, cs: v.strides[1]! };
+  checkBounds(a);
+  return a;
+}
+
+/** Throws unless every element of `a` lies inside its buffer. */
+export function checkBounds(a: Mat): void {
+  if (a.rows === 0 || a.cols === 0) return;
+  const lastRow = (a.rows - 1) * a.rs;
+  const lastCol = (a.cols - 1) * a.cs;
+  const lo = a.offset + Math.min(0, lastRow) + Math.min(0, lastCol);
+  const hi = a.offset + Math.max(0, lastRow) + Math.max(0, lastCol);
+  if (lo < 0 || hi >= a.data.length) throw new ShapeError("view extends outside its buffer");
 }
 
 /** The transpose of a Mat (no copy). */
