@@ -15,12 +15,8 @@ extern "C" {
 // clang-format off
 void dgeqrf_(const int* m, const int* n, double* a, const int* lda, double* tau, double* work, const int* lwork, int* info);
 void sgeqrf_(const int* m, const int* n, float* a, const int* lda, float* tau, float* work, const int* lwork, int* info);
-void dgelqf_(const int* m, const int* n, double* a, const int* lda, double* tau, double* work, const int* lwork, int* info);
-void sgelqf_(const int* m, const int* n, float* a, const int* lda, float* tau, float* work, const int* lwork, int* info);
 void dorgqr_(const int* m, const int* n, const int* k, double* a, const int* lda, const double* tau, double* work, const int* lwork, int* info);
 void sorgqr_(const int* m, const int* n, const int* k, float* a, const int* lda, const float* tau, float* work, const int* lwork, int* info);
-void dorglq_(const int* m, const int* n, const int* k, double* a, const int* lda, const double* tau, double* work, const int* lwork, int* info);
-void sorglq_(const int* m, const int* n, const int* k, float* a, const int* lda, const float* tau, float* work, const int* lwork, int* info);
 void dpotrf_(const char* uplo, const int* n, double* a, const int* lda, int* info, size_t);
 void spotrf_(const char* uplo, const int* n, float* a, const int* lda, int* info, size_t);
 void dgetrf_(const int* m, const int* n, double* a, const int* lda, int* ipiv, int* info);
@@ -48,16 +44,9 @@ struct Lapack;
     static void geqrf(const int* m, const int* n, T* a, const int* lda, T* tau, T* w, const int* lw, int* info) {  \
       p##geqrf_(m, n, a, lda, tau, w, lw, info);                                                                  \
     }                                                                                                             \
-    static void gelqf(const int* m, const int* n, T* a, const int* lda, T* tau, T* w, const int* lw, int* info) {  \
-      p##gelqf_(m, n, a, lda, tau, w, lw, info);                                                                  \
-    }                                                                                                             \
     static void orgqr(const int* m, const int* n, const int* k, T* a, const int* lda, const T* tau, T* w,         \
                       const int* lw, int* info) {                                                                 \
       p##orgqr_(m, n, k, a, lda, tau, w, lw, info);                                                               \
-    }                                                                                                             \
-    static void orglq(const int* m, const int* n, const int* k, T* a, const int* lda, const T* tau, T* w,         \
-                      const int* lw, int* info) {                                                                 \
-      p##orglq_(m, n, k, a, lda, tau, w, lw, info);                                                               \
     }                                                                                                             \
     static void potrf(const char* uplo, const int* n, T* a, const int* lda, int* info) {                          \
       p##potrf_(uplo, n, a, lda, info, 1);                                                                        \

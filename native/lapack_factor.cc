@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// Factorizations, exposed 1:1 as LAPACK routines on column-major storage: geqrf, gelqf, orgqr,
-// orglq, tpqrt, potrf, getrf, getrs. Every function takes an isFloat32 flag first, then LAPACK's
+// Factorizations, exposed 1:1 as LAPACK routines on column-major storage: geqrf, orgqr, tpqrt,
+// potrf, getrf, getrs. Every function takes an isFloat32 flag first, then LAPACK's
 // arguments with each array as (typedArray, elementOffset) followed by its leading dimension, and
 // returns LAPACK's INFO. The row-major tricks (a row-major matrix is its column-major transpose)
 // live in src/kernels/native/linalg/, where they are documented next to their use.
@@ -11,41 +11,40 @@ namespace {
 
 using lapack::Lapack;
 
-// geqrf(f32, m, n, a, offA, lda, tau, offTau) / gelqf(...): Householder QR / LQ, reflectors kept.
-template <class T, bool Lq>
-int HouseholderFactor(const Napi::CallbackInfo& info) {
+// geqrf(f32, m, n, a, offA, lda, tau, offTau): Householder QR, reflectors kept below R.
+template <class T>
+int HouseholderQr(const Napi::CallbackInfo& info) {
   const int m = DimOf(info[1]), n = DimOf(info[2]), lda = DimOf(info[5]);
   T* a = PtrOf<T>(info, 3);
   T* tau = PtrOf<T>(info, 6);
   int info_ = 0, lwork = -1;
   T query = 0;
-  auto call = Lq ? Lapack<T>::gelqf : Lapack<T>::geqrf;
-  call(&m, &n, a, &lda, tau, &query, &lwork, &info_);
+  Lapack<T>::geqrf(&m, &n, a, &lda, tau, &query, &lwork, &info_);
   lwork = WorkSizeOf(query);
   std::vector<T> work(lwork);
-  call(&m, &n, a, &lda, tau, work.data(), &lwork, &info_);
+  Lapack<T>::geqrf(&m, &n, a, &lda, tau, work.data(), &lwork, &info_);
   return info_;
 }
 
-// orgqr(f32, m, n, k, a, offA, lda, tau, offTau) / orglq(...): form the orthogonal factor in place.
-template <class T, bool Lq>
-int FormOrthogonal(const Napi::CallbackInfo& info) {
+// orgqr(f32, m, n, k, a, offA, lda, tau, offTau): the first n columns of Q, in place.
+template <class T>
+int FormQ(const Napi::CallbackInfo& info) {
   const int m = DimOf(info[1]), n = DimOf(info[2]), k = DimOf(info[3]), lda = DimOf(info[6]);
   T* a = PtrOf<T>(info, 4);
   const T* tau = PtrOf<T>(info, 7);
   int info_ = 0, lwork = -1;
   T query = 0;
-  auto call = Lq ? Lapack<T>::orglq : Lapack<T>::orgqr;
-  call(&m, &n, &k, a, &lda, tau, &query, &lwork, &info_);
+  Lapack<T>::orgqr(&m, &n, &k, a, &lda, tau, &query, &lwork, &info_);
   lwork = WorkSizeOf(query);
   std::vector<T> work(lwork);
-  call(&m, &n, &k, a, &lda, tau, work.data(), &lwork, &info_);
+  Lapack<T>::orgqr(&m, &n, &k, a, &lda, tau, work.data(), &lwork, &info_);
   return info_;
 }
 
 // tpqrt(f32, m, n, l, a, offA, lda, b, offB, ldb): QR of [A; B] with A n×n upper triangular and B
 // m×n whose last l rows are upper trapezoidal (l = n: B triangular too). R overwrites A, the
 // reflectors overwrite B; the block reflector T is discarded (numts never applies Q from tpqrt).
+// NB = min(n, 64) as LAPACK's own drivers choose for it.
 template <class T>
 int TriangularPentagonalQr(const Napi::CallbackInfo& info) {
   const int m = DimOf(info[1]), n = DimOf(info[2]), l = DimOf(info[3]);
@@ -92,10 +91,8 @@ int LuSolve(const Napi::CallbackInfo& info) {
 }  // namespace
 
 void RegisterLapackFactor(Napi::Env env, Napi::Object exports) {
-  exports.Set("geqrf", Napi::Function::New(env, Dispatch<HouseholderFactor<double, false>, HouseholderFactor<float, false>>));
-  exports.Set("gelqf", Napi::Function::New(env, Dispatch<HouseholderFactor<double, true>, HouseholderFactor<float, true>>));
-  exports.Set("orgqr", Napi::Function::New(env, Dispatch<FormOrthogonal<double, false>, FormOrthogonal<float, false>>));
-  exports.Set("orglq", Napi::Function::New(env, Dispatch<FormOrthogonal<double, true>, FormOrthogonal<float, true>>));
+  exports.Set("geqrf", Napi::Function::New(env, Dispatch<HouseholderQr<double>, HouseholderQr<float>>));
+  exports.Set("orgqr", Napi::Function::New(env, Dispatch<FormQ<double>, FormQ<float>>));
   exports.Set("tpqrt", Napi::Function::New(env, Dispatch<TriangularPentagonalQr<double>, TriangularPentagonalQr<float>>));
   exports.Set("potrf", Napi::Function::New(env, Dispatch<Cholesky<double>, Cholesky<float>>));
   exports.Set("getrf", Napi::Function::New(env, Dispatch<Lu<double>, Lu<float>>));

@@ -63,6 +63,17 @@ forEachKernelSet("blocked sizes", (set) => {
         }
       }
     });
+    test(`TSQR merge of four triangular 100×100 R factors ${dtype}`, () => {
+      const n = 100;
+      const rs = [1, 2, 3, 4].map((seed) => {
+        const [r] = run(set, "qr", [LAYOUTS[0]!.view(random([150, n], dtype, seed))], [{ shape: [n, n] }], { mode: "r" }, dtype).out;
+        return r!;
+      });
+      const [merged] = run(set, "qr", rs.map((r) => LAYOUTS[1]!.view(r)), [{ shape: [n, n] }], { mode: "r", triangularInputs: true }, dtype).out.map(dense);
+      const [general] = run(tsKernels, "qr", rs.map((r) => LAYOUTS[0]!.view(r)), [{ shape: [n, n] }], { mode: "r" }, dtype).out.map(dense);
+      const stack = { rows: 4 * n, cols: n, data: Float64Array.from(rs.flatMap((r) => [...r.data].map(Number))) };
+      assertClose(merged!, general!, 30 * 4 * n * (dtype === "float32" ? 2 ** -24 : 2 ** -53), fro(stack), "merged R vs Householder R of the stack");
+    });
     test(`cholesky, lu, solve and inverse at 150×150 ${dtype}`, () => {
       const n = 150;
       const spd = symmetric(n, dtype, 11, n);

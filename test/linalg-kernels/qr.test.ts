@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Dtype } from "../../src/array/dtype.js";
+import { NDArray } from "../../src/array/ndarray.js";
 import type { QrAttrs } from "../../src/kernels/manifest.js";
 import type { View } from "../../src/kernels/view.js";
 import type { EncodedArray } from "../helpers/fixtures.js";
@@ -97,6 +98,19 @@ forEachKernelSet("qr", (set) => {
       // The R of stacked R factors is the R of the stacked original blocks, up to row signs.
       const rBlocks = dense(decode(c.rOfBlocks!));
       assertClose(alignSigns(r!, rBlocks, true), rBlocks, 30 * a.rows * epsOf(c.dtype), fro(a), "R vs R of the blocks");
+    });
+    test(`TSQR merge of triangular inputs: the strictly lower part is not read, ${c.dtype}`, () => {
+      // Noise below each R's diagonal; with triangularInputs the kernels must see zeros there.
+      const noisy = blocks.map((b, i) => {
+        const data = b.data.slice();
+        for (let r = 1; r < b.shape[0]!; r++) for (let j = 0; j < Math.min(r, n); j++) data[r * n + j] = 100 + r + j;
+        return LAYOUTS[i % LAYOUTS.length]!.view(new NDArray(data, b.shape, b.dtype));
+      });
+      // Mode r on square inputs: tpqrt in the native kernels.
+      const [r] = qr(set, noisy, { mode: "r", triangularInputs: true }, a.rows, n, c.dtype);
+      assertClose(r!, dense(decode(c.r)), 30 * a.rows * epsOf(c.dtype), fro(a), "R vs NumPy (same signs)");
+      const [q, r2] = qr(set, noisy, { mode: "reduced", triangularInputs: true }, a.rows, n, c.dtype);
+      checkFactors(c, a, q!, r2!, c.reduced);
     });
     test(`TSQR merge with splitQ: one Q block per input, ${c.dtype}`, () => {
       const rows = blocks.map((b) => b.shape[0]!);

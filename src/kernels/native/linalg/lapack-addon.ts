@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 /**
  * The addon's linear-algebra functions (native/lapack*.cc). LAPACK routines take column-major
- * storage and mirror their Fortran arguments; the BLAS ones (trsm, syrk, gemv, gather) take
+ * storage and mirror their Fortran arguments; the BLAS ones (trsm, trsv, syrk, gemv, gather) take
  * row-major storage through CBLAS. Every array travels as (typedArray, elementOffset), the first
  * argument is isFloat32, and the return value is LAPACK's INFO (0 for BLAS).
  */
@@ -11,9 +11,7 @@ type A = TypedArray;
 
 export interface LapackAddon {
   geqrf(f32: boolean, m: number, n: number, a: A, offA: number, lda: number, tau: A, offTau: number): number;
-  gelqf(f32: boolean, m: number, n: number, a: A, offA: number, lda: number, tau: A, offTau: number): number;
   orgqr(f32: boolean, m: number, n: number, k: number, a: A, offA: number, lda: number, tau: A, offTau: number): number;
-  orglq(f32: boolean, m: number, n: number, k: number, a: A, offA: number, lda: number, tau: A, offTau: number): number;
   tpqrt(f32: boolean, m: number, n: number, l: number, a: A, offA: number, lda: number, b: A, offB: number, ldb: number): number;
   potrf(f32: boolean, upper: boolean, n: number, a: A, offA: number, lda: number): number;
   getrf(f32: boolean, m: number, n: number, a: A, offA: number, lda: number, ipiv: Int32Array, offIpiv: number): number;
@@ -21,6 +19,7 @@ export interface LapackAddon {
   gesdd(f32: boolean, jobz: "A" | "S" | "N", m: number, n: number, a: A, offA: number, lda: number, s: A, offS: number, u: A, offU: number, ldu: number, vt: A, offVt: number, ldvt: number): number;
   syevd(f32: boolean, computeV: boolean, upper: boolean, n: number, a: A, offA: number, lda: number, w: A, offW: number): number;
   trsm(f32: boolean, left: boolean, lower: boolean, transA: boolean, unitDiag: boolean, m: number, n: number, a: A, offA: number, lda: number, b: A, offB: number, ldb: number): number;
+  trsv(f32: boolean, lower: boolean, transA: boolean, unitDiag: boolean, n: number, a: A, offA: number, lda: number, x: A, offX: number, incx: number): number;
   syrk(f32: boolean, lower: boolean, trans: boolean, n: number, k: number, alpha: number, a: A, offA: number, lda: number, beta: number, c: A, offC: number, ldc: number): number;
   /** C (upper triangle, row-major n×n) += Aᵀ·diag(s)·A for A m×n at any strides, in row panels. */
   syrkWeighted(f32: boolean, m: number, n: number, a: A, offA: number, rs: number, cs: number, s: A, offS: number, incS: number, c: A, offC: number, ldc: number): number;

@@ -12,7 +12,8 @@ import { slogdetFromLu, storeSlogdet } from "../../ts/linalg/inverse.js";
 import { SINGULAR, luSolveOperands, requireNonsingular } from "../../ts/linalg/lu-solve.js";
 import { type Mat, expectOutput, requireSquare, storeIdentity } from "../../ts/linalg/matrix.js";
 import type { LapackAddon } from "./lapack-addon.js";
-import { alloc, blasMatrix, check, gatherColMajor, gatherRowMajor, matOf, nativeDtype } from "./operands.js";
+import { blasMatrix, check, gatherColMajor, gatherRowMajor, matOf, nativeDtype } from "./operands.js";
+import { scratch } from "./scratch.js";
 
 interface Factored {
   readonly w: TypedArray;
@@ -22,7 +23,7 @@ interface Factored {
 
 /** getrf of `a` in a column-major work buffer (leading dimension m); 1-based pivots. */
 function factor(addon: LapackAddon, a: Mat, dtype: "float64" | "float32"): Factored {
-  const w = alloc(dtype, a.rows * a.cols);
+  const w = scratch(dtype, a.rows * a.cols);
   gatherColMajor(addon, a, w, 0, a.rows);
   const ipiv = new Int32Array(Math.max(Math.min(a.rows, a.cols), 1));
   const info = addon.getrf(dtype === "float32", a.rows, a.cols, w, 0, Math.max(a.rows, 1), ipiv, 0);
@@ -76,7 +77,9 @@ export function nativeLuSolve(addon: LapackAddon, fallback: KernelFn<"luSolve">)
     const f32 = out.dtype === "float32";
     // On a stored transpose, a triangle flips and so does the transpose flag.
     const trsm = (lower: boolean, trans: boolean, unit: boolean): void => {
-      addon.trsm(f32, true, lower !== f.trans, trans !== f.trans, unit, n, nrhs, f.data, f.offset, f.ld, out.data, out.offset, nrhs);
+      const [l, t] = [lower !== f.trans, trans !== f.trans];
+      if (nrhs === 1) addon.trsv(f32, l, t, unit, n, f.data, f.offset, f.ld, out.data, out.offset, 1);
+      else addon.trsm(f32, true, l, t, unit, n, nrhs, f.data, f.offset, f.ld, out.data, out.offset, nrhs);
     };
     if (!attrs.trans) {
       interchange(out.data, out.offset, nrhs, piv, false);

@@ -12,7 +12,8 @@ import { EIGH_NOT_CONVERGED, eighNonFinite, eighOutputs } from "../../ts/linalg/
 import { requireSquare } from "../../ts/linalg/matrix.js";
 import { SVD_NOT_CONVERGED, svdNonFinite, svdOutputs } from "../../ts/linalg/svd.js";
 import type { LapackAddon } from "./lapack-addon.js";
-import { alloc, check, gatherColMajor, gatherRowMajor, matOf, nativeDtype } from "./operands.js";
+import { check, gatherColMajor, gatherRowMajor, matOf, nativeDtype } from "./operands.js";
+import { scratch } from "./scratch.js";
 
 export function nativeSvd(addon: LapackAddon, fallback: KernelFn<"svd">): KernelFn<"svd"> {
   return (inputs, outputs, attrs) => {
@@ -25,7 +26,7 @@ export function nativeSvd(addon: LapackAddon, fallback: KernelFn<"svd">): Kernel
     if (k === 0) return fallback(inputs, outputs, attrs);
     if (svdNonFinite(a, outputs)) return;
     const f32 = dtype === "float32";
-    const w = alloc(dtype, m * n);
+    const w = scratch(dtype, m * n);
     gatherColMajor(addon, a, w, 0, m);
     if (!out.u || !out.vt) {
       const info = addon.gesdd(f32, "N", m, n, w, 0, m, out.s.data, out.s.offset, w, 0, 1, w, 0, 1);
@@ -35,8 +36,8 @@ export function nativeSvd(addon: LapackAddon, fallback: KernelFn<"svd">): Kernel
     }
     const ucols = out.u.shape[1]!;
     const vrows = out.vt.shape[0]!;
-    const u = alloc(dtype, m * ucols);
-    const vt = alloc(dtype, vrows * n);
+    const u = scratch(dtype, m * ucols, 1);
+    const vt = scratch(dtype, vrows * n, 2);
     const info = addon.gesdd(f32, attrs.fullMatrices ? "A" : "S", m, n, w, 0, m, out.s.data, out.s.offset, u, 0, m, vt, 0, vrows);
     check(info, "gesdd");
     if (info > 0) throw new LinAlgError(SVD_NOT_CONVERGED);
@@ -54,7 +55,7 @@ export function nativeEigh(addon: LapackAddon, fallback: KernelFn<"eigh">): Kern
     const out = eighOutputs(outputs, attrs, n);
     if (n === 0 || eighNonFinite(a, attrs, outputs)) return;
     const f32 = dtype === "float32";
-    const w = alloc(dtype, n * n);
+    const w = scratch(dtype, n * n);
     gatherRowMajor(addon, a, w, 0, n);
     const info = addon.syevd(f32, attrs.computeV, attrs.uplo === "L", n, w, 0, n, out.w.data, out.w.offset);
     check(info, "syevd");

@@ -19,11 +19,16 @@ export function nativeTriangularSolve(addon: LapackAddon, fallback: KernelFn<"tr
     gatherRowMajor(addon, b, out.data, out.offset, b.cols);
     const f = blasMatrix(addon, a);
     // A stored transposed: its other triangle, with the transpose flag flipped.
+    const [lower, trans] = [attrs.lower !== f.trans, (attrs.transA === true) !== f.trans];
+    if (attrs.side === "left" && b.cols === 1) {
+      addon.trsv(out.dtype === "float32", lower, trans, attrs.unitDiagonal === true, n, f.data, f.offset, f.ld, out.data, out.offset, 1);
+      return;
+    }
     addon.trsm(
       out.dtype === "float32",
       attrs.side === "left",
-      attrs.lower !== f.trans,
-      (attrs.transA === true) !== f.trans,
+      lower,
+      trans,
       attrs.unitDiagonal === true,
       b.rows,
       b.cols,

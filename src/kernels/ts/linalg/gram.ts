@@ -37,8 +37,8 @@ export const gram: KernelFn<"gram"> = (inputs, outputs, attrs) => {
     for (let j = 0; j < n; j++) row[j] = a.data[a.offset + r * a.rs + j * a.cs]!;
     const w = s ? s.data[s.offset + r * s.strides[0]!]! : 1;
     for (let i = 0; i < n; i++) {
+      // No skipping of zero factors: 0·Inf must give NaN, as in NumPy's product.
       const f = w * row[i]!;
-      if (f === 0) continue;
       for (let j = i; j < n; j++) c[i * n + j]! += f * row[j]!;
     }
   }

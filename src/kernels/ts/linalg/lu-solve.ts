@@ -69,9 +69,8 @@ export function luSolveInPlace(lu: Mat, piv: Int32Array, x: Float64Array, n: num
   }
 }
 
-/** Row i of x += alpha · row p. */
+/** Row i of x += alpha · row p (not skipped for alpha = 0: 0·Inf is NaN, as in BLAS trsm). */
 function axpyRow(x: Float64Array, nrhs: number, i: number, p: number, alpha: number): void {
-  if (alpha === 0) return;
   for (let c = 0; c < nrhs; c++) x[i * nrhs + c]! += alpha * x[p * nrhs + c]!;
 }
 

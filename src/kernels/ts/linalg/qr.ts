@@ -42,6 +42,11 @@ export function storeR(r: View, w: ArrayLike<number>, ld: number, n: number): vo
   for (let i = 0; i < Math.min(kr, ld); i++) for (let j = i; j < n; j++) r.data[o + i * n + j] = w[i + j * ld]!;
 }
 
+/** Zeroes the strictly lower part of the rows×n block at row r0 of the column-major `w` (leading dimension ld). */
+export function zeroBelowDiagonal(w: { fill(value: number, start: number, end: number): unknown }, ld: number, r0: number, rows: number, n: number): void {
+  for (let j = 0; j < Math.min(n, rows); j++) w.fill(0, j * ld + r0 + j + 1, j * ld + r0 + rows);
+}
+
 export const qr: KernelFn<"qr"> = (inputs, outputs, attrs) => {
   const { rows, m, n } = stackShape(inputs);
   const { qs, r } = qrOutputs(outputs, attrs, rows, m, n);
@@ -50,6 +55,7 @@ export const qr: KernelFn<"qr"> = (inputs, outputs, attrs) => {
   for (const v of inputs) {
     const a = asMat(v);
     loadColMajor(a, m, w, r0);
+    if (attrs.triangularInputs) zeroBelowDiagonal(w, m, r0, a.rows, n);
     r0 += a.rows;
   }
   const tau = householderQr(w, m, n);
