@@ -6,6 +6,7 @@ import { tsKernels } from "../ts/index.js";
 import { type NativeAddon, loadAddon } from "./addon.js";
 import { nativeFused } from "./fused.js";
 import { nativeGemm } from "./gemm.js";
+import { nativeLinalgKernels } from "./linalg/index.js";
 import { nativeReduce } from "./reduce.js";
 import { nativeScan } from "./scan.js";
 
@@ -31,5 +32,6 @@ export function nativeKernels(): KernelTable | Error {
     fused: nativeFused(addon),
     reduce: nativeReduce(addon),
     scan: nativeScan(addon),
+    ...nativeLinalgKernels(addon, tsKernels),
   };
 }
