@@ -7,16 +7,24 @@
 
 namespace numts {
 
-// Raw pointer to element 0 of a typed array (works on SharedArrayBuffer-backed views).
+// Raw pointer to element 0 of a typed array. napi_get_typedarray_info gives the data pointer for
+// SharedArrayBuffer-backed views too, where going through the ArrayBuffer fails (a SAB is not an
+// ArrayBuffer to N-API) and, with C++ exceptions disabled, aborts the process.
 inline void* DataOf(const Napi::Value& v) {
-  Napi::TypedArray ta = v.As<Napi::TypedArray>();
-  return static_cast<uint8_t*>(ta.ArrayBuffer().Data()) + ta.ByteOffset();
+  void* data = nullptr;
+  napi_get_typedarray_info(v.Env(), v, nullptr, nullptr, &data, nullptr, nullptr);
+  return data;
 }
 
 inline int64_t IntOf(const Napi::Value& v) { return v.As<Napi::Number>().Int64Value(); }
 inline double DoubleOf(const Napi::Value& v) { return v.As<Napi::Number>().DoubleValue(); }
 
 void RegisterBlas(Napi::Env env, Napi::Object exports);
+void RegisterFused(Napi::Env env, Napi::Object exports);
+void RegisterReduce(Napi::Env env, Napi::Object exports);
+void RegisterScan(Napi::Env env, Napi::Object exports);
+void RegisterOpNames(Napi::Env env, Napi::Object exports);
+void RegisterLapack(Napi::Env env, Napi::Object exports);
 void RegisterSort(Napi::Env env, Napi::Object exports);
 
 }  // namespace numts

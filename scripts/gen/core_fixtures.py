@@ -57,7 +57,26 @@ def reductions():
     return out
 
 
+def cumulative():
+    a = hashed((7, 5), 11) * 4
+    a_nan = a.copy()
+    a_nan[1, 2] = np.nan
+    a_nan[5, 0] = np.nan
+    i = (hashed((7, 5), 12) * 20).astype(np.int32)
+    out = {"a": encode(a), "a_nan": encode(a_nan), "i": encode(i)}
+    for axis in (0, 1, -1):
+        out[f"cumsum_{axis}"] = encode(np.cumsum(a, axis=axis))
+        out[f"cumprod_{axis}"] = encode(np.cumprod(a / 2, axis=axis))
+        out[f"nancumsum_{axis}"] = encode(np.nancumsum(a_nan, axis=axis))
+        out[f"nancumprod_{axis}"] = encode(np.nancumprod(a_nan / 2, axis=axis))
+        out[f"cumsum_nan_{axis}"] = encode(np.cumsum(a_nan, axis=axis))
+        out[f"cumsum_int_{axis}"] = encode(np.cumsum(i, axis=axis).astype(np.float64))
+    out["cumsum_flat_1d"] = encode(np.cumsum(a[:, 0]))
+    return out
+
+
 if __name__ == "__main__":
     write("core/creation.json", creation())
     write("core/elementwise.json", elementwise())
     write("core/reductions.json", reductions())
+    write("core/cumulative.json", cumulative())

@@ -17,7 +17,7 @@ describeRuntimes("fused elementwise", () => {
         const y = nt.array(local("y"), { blockShape: ly.blockShape });
         const z = nt.array(local("z"), { blockShape: [3, 1] });
         assertArray(await x.add(y).toArray(), local("x_plus_y"), {}, "x + y");
-        assertArray(await nt.exp(x).multiply(y).subtract(z.divide(2)).toArray(), local("expr"), { rtol: 1e-15 }, "expr");
+        assertArray(await nt.exp(x).multiply(y).subtract(z.divide(2)).toArray(), local("expr"), { rtol: 1e-13, atol: 1e-13 }, "expr");
         assertArray(await z.multiply(y).toArray(), local("outer_like"), {}, "z * y");
         assertArray(await nt.sqrt(nt.maximum(x, 0)).negative().toArray(), local("neg_sqrt_abs"), {}, "-sqrt(max(x,0))");
         assertArray(await nt.where(x.greater(y), x, z).toArray(), local("where"), {}, "where");
@@ -46,7 +46,7 @@ describeRuntimes("fused elementwise", () => {
 
   test("operand errors are thrown synchronously, naming the shapes", () => {
     const x = nt.zeros([3, 4]);
-    assert.throws(() => x.add(nt.zeros([5])), { name: "ShapeError", message: "operands could not be broadcast together with shapes (3, 4) (5,)" });
+    assert.throws(() => x.add(nt.zeros([5])), { name: "ShapeError", message: "operands could not be broadcast together with shapes (3,4) (5,)" });
     assert.throws(() => nt.add(nt.zeros([2], { dtype: "uint8" }), 300), { name: "OverflowError", message: /Python integer 300 out of bounds for uint8/ });
     assert.throws(() => nt.bitwiseAnd(nt.zeros([2]), 1), { name: "DtypeError", message: /ufunc 'bitwise_and' not supported/ });
     assert.throws(() => nt.subtract(nt.full([2], true), nt.full([2], true)), { name: "DtypeError" });

@@ -70,7 +70,7 @@ test("broadcasting follows NumPy and names every shape in the error", () => {
   assert.deepEqual(broadcastShapes([0, 1], [1, 5]), [0, 5]);
   assert.throws(() => broadcastShapes([3, 4], [5]), {
     name: "ShapeError",
-    message: "operands could not be broadcast together with shapes (3, 4) (5,)",
+    message: "operands could not be broadcast together with shapes (3,4) (5,)",
   });
   assert.deepEqual(broadcastStrides([3, 1], [1, 1], [2, 3, 4]), [0, 1, 0]);
 });

@@ -1,17 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 /** Index parts back to NumPy notation, and shapes as NumPy's indexing messages print them. */
 import { NDArray } from "../ndarray.js";
+import { formatDims } from "../shape.js";
+
+export { formatDims };
 import { ELLIPSIS, type IndexList, type IndexPart, type OpaqueArray } from "./parts.js";
 import { Slice, formatInteger } from "./slice.js";
-
-/**
- * A shape as NumPy's indexing and assignment errors print it: no spaces, `(2,3)`, `(3,)`, `()`.
- * `null` (a length that depends on data) prints as `?`.
- */
-export function formatDims(shape: readonly (number | null)[]): string {
-  const dims = shape.map((d) => (d === null ? "?" : String(d)));
-  return dims.length === 1 ? `(${dims[0]},)` : `(${dims.join(",")})`;
-}
 
 /**
  * The index string for `parts`, which {@link parseIndex} reads back to the same parts when they
