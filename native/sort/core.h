@@ -67,17 +67,17 @@ void InsertionSort(Key* k, uint32_t* p, size_t n) {
   }
 }
 
-// LSD radix sort of k[0, n) on the bits of (key - lo) below `bits`; result in k.
+// LSD radix sort of k[0, n) on bits [low, bits) of (key - lo); result in k.
 template <typename Key>
-void RadixSort(Key* k, uint32_t* p, size_t n, Key* tk, uint32_t* tp, Key lo, int bits) {
+void RadixSort(Key* k, uint32_t* p, size_t n, Key* tk, uint32_t* tp, Key lo, int bits, int low = 0) {
   const int digit = n >= 4096 ? 11 : 8;
   const size_t nb = size_t{1} << digit;
   const Key mask = static_cast<Key>(nb - 1);
-  const int passes = (bits + digit - 1) / digit;
+  const int passes = (bits - low + digit - 1) / digit;
   std::vector<uint32_t> count(passes * nb, 0);
   for (size_t i = 0; i < n; i++) {
     const Key v = static_cast<Key>(k[i] - lo);
-    for (int d = 0; d < passes; d++) count[d * nb + ((v >> (d * digit)) & mask)]++;
+    for (int d = 0; d < passes; d++) count[d * nb + ((v >> (low + d * digit)) & mask)]++;
   }
   Key* src = k;
   Key* dst = tk;
@@ -91,7 +91,7 @@ void RadixSort(Key* k, uint32_t* p, size_t n, Key* tk, uint32_t* tp, Key lo, int
       c[b] = sum;
       sum += x;
     }
-    const int shift = d * digit;
+    const int shift = low + d * digit;
     if (p) {
       for (size_t i = 0; i < n; i++) {
         const uint32_t at = c[(static_cast<Key>(src[i] - lo) >> shift) & mask]++;
@@ -108,6 +108,26 @@ void RadixSort(Key* k, uint32_t* p, size_t n, Key* tk, uint32_t* tp, Key lo, int
     std::memcpy(k, src, n * sizeof(Key));
     if (p) std::memcpy(p, ps, n * sizeof(uint32_t));
   }
+}
+
+// Stable insertion sort that gives up (returning false, with k a permutation of its input) after
+// about `budget` element moves: the finish for nearly sorted input.
+template <typename Key>
+bool BoundedInsertion(Key* k, uint32_t* p, size_t n, size_t budget) {
+  for (size_t i = 1; i < n; i++) {
+    const Key key = k[i];
+    if (!(k[i - 1] > key)) continue;
+    const uint32_t pay = p ? p[i] : 0;
+    size_t j = i;
+    for (; j > 0 && k[j - 1] > key; j--) {
+      k[j] = k[j - 1];
+      if (p) p[j] = p[j - 1];
+    }
+    k[j] = key;
+    if (p) p[j] = pay;
+    if ((budget -= std::min(budget, i - j)) == 0) return false;
+  }
+  return true;
 }
 
 // Stable counting distribution of k[0, n) into `bins` bins by binOf(key) (non-decreasing in the
@@ -153,6 +173,17 @@ void SortKeys(Key* k, uint32_t* p, size_t n, Key* tk, uint32_t* tp) {
   int bits = 0;
   while (bits < static_cast<int>(sizeof(Key) * 8) && (range >> bits) != 0) bits++;
   if (n <= kCacheElements) {
+    // Radix on the top 22 varying bits only (two passes), then an insertion sort puts keys that
+    // agree on them in order; input too clustered for that gets radix on every bit.
+    constexpr int kTopBits = 22;
+    if (bits > kTopBits + 8) {
+      const Key base = static_cast<Key>(lo & ~((Key{1} << (bits - kTopBits)) - 1));
+      const Key span = static_cast<Key>(hi - base);
+      int top = 0;
+      while (top < static_cast<int>(sizeof(Key) * 8) && (span >> top) != 0) top++;
+      RadixSort(k, p, n, tk, tp, base, top, bits - kTopBits);
+      if (BoundedInsertion(k, p, n, 4 * n)) return;
+    }
     RadixSort(k, p, n, tk, tp, lo, bits);
     return;
   }

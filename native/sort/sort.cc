@@ -129,6 +129,47 @@ struct SortPiecesOp {
   }
 };
 
+// The (bucket, bin) cell of every element of a contiguous run, in chunks whose loops the compiler
+// vectorizes (keys, then one compare per splitter, then the value bin), then counted.
+template <typename T, typename Key>
+void CountCells(const T* x, size_t n, int64_t base, const std::vector<Key>& sk, const std::vector<int64_t>& sidx, const std::vector<sort::LinearBins>& fine,
+                size_t bins, uint16_t* cell, std::vector<int64_t>& counts) {
+  constexpr size_t kChunk = 2048;
+  alignas(64) Key keys[kChunk];
+  alignas(64) uint32_t bucket[kChunk];
+  const size_t p = sk.size() + 1;
+  std::vector<double> lo(p), scale(p);
+  for (size_t b = 0; b < p; b++) {
+    lo[b] = fine[b].lo;
+    scale[b] = fine[b].scale;
+  }
+  const double top = static_cast<double>(bins - 1);
+  for (size_t s = 0; s < n; s += kChunk) {
+    const size_t m = std::min(kChunk, n - s);
+    const T* xv = x + s;
+    for (size_t i = 0; i < m; i++) {
+      keys[i] = KeyTraits<T>::ToKey(xv[i]);
+      bucket[i] = 0;
+    }
+    for (size_t j = 0; j < sk.size(); j++) {
+      const Key kj = sk[j];
+      const int64_t ij = sidx[j] - base - static_cast<int64_t>(s);
+      for (size_t i = 0; i < m; i++) bucket[i] += (kj < keys[i]) | ((kj == keys[i]) & (ij < static_cast<int64_t>(i)));
+    }
+    uint16_t* cv = cell + s;
+    for (size_t i = 0; i < m; i++) {
+      const double v = static_cast<double>(xv[i]);
+      const uint32_t b = bucket[i];
+      double f = (v - lo[b]) * scale[b];
+      f = f > 0 ? f : 0;
+      f = f < top ? f : top;
+      f = v != v ? top : f;
+      cv[i] = static_cast<uint16_t>(b * bins + static_cast<uint32_t>(static_cast<int32_t>(f)));
+    }
+    for (size_t i = 0; i < m; i++) counts[cv[i]]++;
+  }
+}
+
 // sortSplit(dtype, x, offset, shape, strides, indexBase, indexStrides, splitValues[], splitIndices[],
 //           mode (0 count, 1 grouped, 2 pieces), outValues[], outIndices[] | null, pieces[], bins,
 //           ranges[] (per bucket: low, high), scratch (uint16, x's size) | null)
@@ -186,11 +227,16 @@ struct SortSplitOp {
     uint16_t* cell = Ptr<uint16_t>(info[15]);
     const bool remember = mode != 0 && cells > 1 && cells <= 65536 && cell != nullptr;
     size_t e = 0;
-    ForEachStrided(shape, strides, offset, gstrides, base, [&](int64_t o, int64_t g) {
-      const size_t c = binOf(x[o], g);
-      counts[c]++;
-      if (remember) cell[e++] = static_cast<uint16_t>(c);
-    });
+    const bool contiguous = shape.size() == 1 && strides[0] == 1 && gstrides[0] == 1;
+    if (contiguous && remember && sk.size() <= 16) {
+      CountCells(x + offset, static_cast<size_t>(n), base, sk, sidx, fine, bins, cell, counts);
+    } else {
+      ForEachStrided(shape, strides, offset, gstrides, base, [&](int64_t o, int64_t g) {
+        const size_t c = binOf(x[o], g);
+        counts[c]++;
+        if (remember) cell[e++] = static_cast<uint16_t>(c);
+      });
+    }
     if (mode != 0) {
       std::vector<T*> vout(cells, nullptr);
       std::vector<int32_t*> iout(cells, nullptr);
@@ -216,7 +262,17 @@ struct SortSplitOp {
         running += counts[c];
       }
       e = 0;
-      ForEachStrided(shape, strides, offset, gstrides, base, [&](int64_t o, int64_t g) {
+      if (contiguous && remember) {
+        // The common case as a plain loop: the cell of each element was stored by the count.
+        const T* xv = x + offset;
+        T** vp = vout.data();
+        int32_t** ip = iout.data();
+        for (int64_t i = 0; i < n; i++) {
+          const uint16_t c = cell[i];
+          *vp[c]++ = xv[i];
+          if (withIndex) *ip[c]++ = static_cast<int32_t>(base + i);
+        }
+      } else ForEachStrided(shape, strides, offset, gstrides, base, [&](int64_t o, int64_t g) {
         const T v = x[o];
         const size_t c = remember ? cell[e++] : cells == 1 ? 0 : binOf(v, g);
         *vout[c]++ = v;

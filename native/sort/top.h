@@ -138,6 +138,24 @@ void SortGathered(T* values, uint32_t* indices, size_t n, bool byIndex, T* outVa
   SortTop<T>(n, read, outValues, outIndices);
 }
 
+// Sorts a bin with no zeros or NaNs (which would need their runs restored) straight into out;
+// returns false, having written nothing, when it has some.
+template <typename T>
+bool SortPlainBin(const T* values, const uint32_t* indices, size_t n, typename KeyTraits<T>::Key* keys, typename KeyTraits<T>::Key* tmp, uint32_t* tp, T* outValues, int32_t* outIndices) {
+  using Traits = KeyTraits<T>;
+  if constexpr (Traits::kFloat) {
+    bool special = false;
+    for (size_t i = 0; i < n; i++) special |= (values[i] == 0) | (values[i] != values[i]);
+    if (special) return false;
+  }
+  for (size_t i = 0; i < n; i++) keys[i] = Traits::ToKey(values[i]);
+  uint32_t* pay = indices ? reinterpret_cast<uint32_t*>(outIndices) : nullptr;
+  if (pay) std::memcpy(pay, indices, n * sizeof(uint32_t));
+  SortKeys(keys, pay, n, tmp, pay ? tp : nullptr);
+  if (outValues) for (size_t i = 0; i < n; i++) outValues[i] = Traits::FromKey(keys[i]);
+  return true;
+}
+
 // A bucket whose m pieces are grouped into `bins` value bins: counts[i * bins + b] elements of bin
 // b in piece i. values[i] / indices[i] point at piece i's first element. Equal values share a bin,
 // so each bin is sorted on its own (in cache) and written after the previous ones.
@@ -152,8 +170,10 @@ void SortBinned(const std::vector<const T*>& values, const std::vector<const int
     widest = std::max(widest, w);
   }
   const bool withIndex = !indices.empty();
+  using Key = typename KeyTraits<T>::Key;
   Scratch<T> v(widest);
-  Scratch<uint32_t> ix(withIndex ? widest : 0);
+  Scratch<uint32_t> ix(withIndex ? widest : 0), tp(withIndex ? widest : 0);
+  Scratch<Key> keys(widest), tmp(widest);
   size_t pos = 0;
   for (size_t b = 0; b < bins; b++) {
     size_t w = 0;
@@ -164,7 +184,11 @@ void SortBinned(const std::vector<const T*>& values, const std::vector<const int
       cursor[i] += c;
       w += c;
     }
-    SortGathered<T>(v.get(), withIndex ? ix.get() : nullptr, w, byIndex, outValues ? outValues + pos : nullptr, outIndices ? outIndices + pos : nullptr);
+    T* ov = outValues ? outValues + pos : nullptr;
+    int32_t* oi = outIndices ? outIndices + pos : nullptr;
+    if (byIndex || !SortPlainBin<T>(v.get(), withIndex && oi ? ix.get() : nullptr, w, keys.get(), tmp.get(), tp.get(), ov, oi)) {
+      SortGathered<T>(v.get(), withIndex ? ix.get() : nullptr, w, byIndex, ov, oi);
+    }
     pos += w;
   }
 }

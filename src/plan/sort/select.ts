@@ -83,13 +83,22 @@ export async function selectRanks(
  */
 async function refine(sources: readonly Source[], sample: readonly number[], count: number, ranks: readonly number[], width: number, values: Map<number, number>): Promise<boolean> {
   const m = sample.length;
-  // Edges: the sample values in each rank's window, -Infinity / +Infinity past the sample's ends.
-  const windows = ranks.map((r) => {
+  // Each rank's window of sample positions; overlapping windows merge into one bracket, whose
+  // edges are the sample values in it (-Infinity / +Infinity past the sample's ends).
+  const spans = ranks.map((r) => {
     const p = (r + 0.5) / count;
     const at = p * m;
     const half = width * Math.sqrt(m * p * (1 - p)) + 2;
-    const lo = Math.floor(at - half);
-    const hi = Math.ceil(at + half);
+    return [Math.floor(at - half), Math.ceil(at + half)] as [number, number];
+  });
+  const merged: [number, number][] = [];
+  const bracketOf = spans.map(([lo, hi]) => {
+    const last = merged[merged.length - 1];
+    if (last && lo <= last[1]) last[1] = Math.max(last[1], hi);
+    else merged.push([lo, hi]);
+    return merged.length - 1;
+  });
+  const windows = merged.map(([lo, hi]) => {
     const edges = sample.slice(Math.max(lo, 0), Math.min(hi, m - 1) + 1);
     if (lo < 0) edges.unshift(-Infinity);
     if (hi >= m) edges.push(Infinity);
@@ -97,13 +106,14 @@ async function refine(sources: readonly Source[], sample: readonly number[], cou
   });
   const counted = await run(sources, "select", () => ({ edges: windows, collect: false }));
   const intervals: { rank: number; bracket: number; k: number; before: number }[] = [];
-  windows.forEach((edges, b) => {
+  ranks.forEach((r, j) => {
+    const b = bracketOf[j]!;
+    const edges = windows[b]!;
     const len = 2 * edges.length;
     const base = windows.slice(0, b).reduce((s, e) => s + 2 * e.length, 0);
     const sums = new Array<number>(len).fill(0);
     for (const c of counted) for (let i = 0; i < len; i++) sums[i]! += c[base + i]!;
     // sums: [below, eq_0, between_0, eq_1, ..., eq_last]; positions in sorted order follow.
-    const r = ranks[b]!;
     let pos = sums[0]!;
     if (r < pos) return;
     for (let i = 1; i < len; i++) {
@@ -117,14 +127,20 @@ async function refine(sources: readonly Source[], sample: readonly number[], cou
     }
   });
   if (intervals.length === 0) return true;
-  const open = intervals.map((t) => [windows[t.bracket]![t.k]!, windows[t.bracket]![t.k + 1]!]);
+  // One collection per distinct interval.
+  const keys = [...new Set(intervals.map((t) => `${t.bracket}:${t.k}`))];
+  const slot = new Map(keys.map((k, i) => [k, i]));
+  const open = keys.map((k) => {
+    const [b, i] = k.split(":").map(Number) as [number, number];
+    return [windows[b]![i]!, windows[b]![i + 1]!];
+  });
   const crowded = intervals.some((t) => {
     const base = windows.slice(0, t.bracket).reduce((s, e) => s + 2 * e.length, 0);
     return counted.reduce((s, c) => s + c[base + 2 + 2 * t.k]!, 0) > MAX_COLLECT;
   });
   if (crowded) return false;
   const collected = await run(sources, "select", () => ({ edges: open, collect: true }));
-  intervals.forEach((t, j) => {
+  const insides = open.map((_, j) => {
     const inside: number[] = [];
     for (const c of collected) {
       let at = 0;
@@ -132,9 +148,9 @@ async function refine(sources: readonly Source[], sample: readonly number[], cou
       const n = c[at]!;
       for (let i = 0; i < n; i++) inside.push(c[at + 1 + i]!);
     }
-    inside.sort(compareValues);
-    values.set(t.rank, inside[t.rank - t.before]!);
+    return inside.sort(compareValues);
   });
+  for (const t of intervals) values.set(t.rank, insides[slot.get(`${t.bracket}:${t.k}`)!]![t.rank - t.before]!);
   return true;
 }
 

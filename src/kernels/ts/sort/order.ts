@@ -69,6 +69,30 @@ export function forEachIndexed(view: Pick<View, "offset" | "shape" | "strides">,
   }
 }
 
+/**
+ * Calls `body(value)` for every element of `view` in C order; contiguous views take a plain loop
+ * (the common case, and the one worth a JIT-friendly loop for large blocks).
+ */
+export function forEachValue(view: View, body: (value: number) => void): void {
+  if (isDense(view)) {
+    const n = view.shape.reduce((p, d) => p * d, 1);
+    const data = view.data;
+    for (let i = view.offset, end = view.offset + n; i < end; i++) body(data[i]!);
+    return;
+  }
+  forEachIndexed(view, null, (o) => body(view.data[o]!));
+}
+
+/** Whether a view is dense C order. */
+export function isDense(view: Pick<View, "shape" | "strides">): boolean {
+  let expected = 1;
+  for (let d = view.shape.length - 1; d >= 0; d--) {
+    if (view.shape[d] !== 1 && view.strides[d] !== expected) return false;
+    expected *= view.shape[d]!;
+  }
+  return true;
+}
+
 /** C-order strides of a shape (in elements). */
 export function cStrides(shape: readonly number[]): number[] {
   const out = new Array<number>(shape.length);

@@ -5,7 +5,7 @@
  */
 import type { KernelFn } from "../../manifest.js";
 import type { View } from "../../view.js";
-import { comparePairs, cStrides, forEachIndexed } from "./order.js";
+import { comparePairs, cStrides, forEachIndexed, forEachValue } from "./order.js";
 
 /** A 32-bit hash (lowbias32) of (seed, j), in [0, 1): the sample position inside stratum j. */
 export function stratumFraction(seed: number, j: number): number {
@@ -24,8 +24,7 @@ export const sortSample: KernelFn<"sortSample"> = (inputs, _outputs, { count, se
   const out: number[] = [0];
   if (countNaN) {
     let nan = 0;
-    forEachIndexed(x, null, (o) => {
-      const v = x.data[o]!;
+    forEachValue(x, (v) => {
       if (v !== v) nan++;
     });
     out[0] = nan;

@@ -5,7 +5,18 @@
  * strictly between two edges.
  */
 import type { KernelFn } from "../../manifest.js";
-import { forEachIndexed } from "./order.js";
+import { forEachIndexed, isDense } from "./order.js";
+import type { View } from "../../view.js";
+
+/** The view's elements (a subarray when dense, else a copy), for tight loops. */
+function valuesOf(x: View): ArrayLike<number> {
+  const n = x.shape.reduce((p, d) => p * d, 1);
+  if (isDense(x)) return x.data.subarray(x.offset, x.offset + n);
+  const out = new Float64Array(n);
+  let k = 0;
+  forEachIndexed(x, null, (o) => (out[k++] = x.data[o]!));
+  return out;
+}
 
 /** The first position in sorted `edges` whose value is >= x. */
 function lowerBound(edges: readonly number[], x: number): number {
@@ -31,6 +42,8 @@ export const select: KernelFn<"select"> = (inputs, _outputs, { edges, collect, p
     });
     return positions.map((_, i) => out[i]!);
   }
+  const values = valuesOf(x);
+  const n = values.length;
   for (const e of edges) {
     const k = e.length;
     const lo = e[0]!;
@@ -38,24 +51,26 @@ export const select: KernelFn<"select"> = (inputs, _outputs, { edges, collect, p
     if (collect) {
       const at = out.length;
       out.push(0);
-      forEachIndexed(x, null, (o) => {
-        const v = x.data[o]!;
+      for (let i = 0; i < n; i++) {
+        const v = values[i]!;
         if (v > lo && v < hi) out.push(v);
-      });
+      }
       out[at] = out.length - at - 1;
       continue;
     }
     // [below, eq_0, between_0, eq_1, ..., between_{k-2}, eq_{k-1}]
-    const counts = new Array<number>(2 * k).fill(0);
-    forEachIndexed(x, null, (o) => {
-      const v = x.data[o]!;
-      if (v < lo) counts[0]!++;
-      else if (v <= hi) {
+    const counts = new Float64Array(2 * k);
+    let below = 0;
+    for (let i = 0; i < n; i++) {
+      const v = values[i]!;
+      below += +(v < lo); // branch-free: which side of the window is unpredictable
+      if (v >= lo && v <= hi) {
         const b = lowerBound(e, v);
         if (e[b] === v) counts[1 + 2 * b]!++;
         else counts[2 * b]!++;
       }
-    });
+    }
+    counts[0] = below;
     for (const c of counts) out.push(c);
   }
   return out;
