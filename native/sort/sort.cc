@@ -350,7 +350,10 @@ Napi::Value SortLanes(const Napi::CallbackInfo& info) { return Dispatch<SortLane
 
 }  // namespace
 
+void RegisterSortScans(Napi::Env env, Napi::Object exports);
+
 void RegisterSort(Napi::Env env, Napi::Object exports) {
+  RegisterSortScans(env, exports);
   exports.Set("sortPieces", Napi::Function::New(env, SortPieces));
   exports.Set("sortSplit", Napi::Function::New(env, SortSplit));
   exports.Set("sortLanes", Napi::Function::New(env, SortLanes));

@@ -7,7 +7,7 @@
 import { DTYPE_CODE, type TypedArray } from "../../array/dtype.js";
 import type { KernelFn, KernelTable } from "../manifest.js";
 import type { SortKernelAttrs } from "../sort-manifest.js";
-import { runStats } from "../ts/sort/runs.js";
+import { isDense } from "../ts/sort/order.js";
 import type { View } from "../view.js";
 import type { NativeAddon } from "./addon.js";
 
@@ -53,6 +53,25 @@ declare module "./addon.js" {
       axis: number,
       outValues: TypedArray | null,
       outIndices: TypedArray | null,
+    ): void;
+    selectCount(dtype: number, x: TypedArray, offset: number, n: number, edges: readonly (readonly number[])[]): number[];
+    selectCollect(dtype: number, x: TypedArray, offset: number, n: number, intervals: readonly (readonly number[])[]): number[];
+    runStats(dtype: number, values: TypedArray, offset: number, n: number, indices: TypedArray | null, indexOffset: number, split: number): number[];
+    sortRuns(
+      dtype: number,
+      values: TypedArray,
+      offset: number,
+      n: number,
+      indices: TypedArray | null,
+      indexOffset: number,
+      mode: number,
+      split: number,
+      skipFirst: boolean,
+      lastExtra: number,
+      lastHasB: boolean,
+      outValues: TypedArray | null,
+      outIndex: TypedArray | null,
+      outCounts: TypedArray | null,
     ): void;
   }
 }
@@ -110,12 +129,38 @@ function sortPieces(addon: NativeAddon, fallback: KernelFn<"sortPieces">): Kerne
       attrs.byIndex,
     );
     if (!runs) return undefined;
-    const n = values!.shape[0]!;
-    return runStats(values!.data, values!.offset, n, indices ? indices.data : null, indices ? indices.offset : 0, split);
+    const v = values!;
+    return addon.runStats(DTYPE_CODE[v.dtype], v.data, v.offset, v.shape[0]!, indices ? indices.data : null, indices ? indices.offset : 0, split);
+  };
+}
+
+function select(addon: NativeAddon, fallback: KernelFn<"select">): KernelFn<"select"> {
+  return (inputs, outputs, attrs) => {
+    const x = inputs[0]!;
+    if (attrs.positions || !isDense(x)) return fallback(inputs, outputs, attrs);
+    const n = x.shape.reduce((p, d) => p * d, 1);
+    const f = attrs.collect ? addon.selectCollect : addon.selectCount;
+    return f.call(addon, DTYPE_CODE[x.dtype], x.data, x.offset, n, attrs.edges);
+  };
+}
+
+const RUN_MODES = { unique: 0, union: 1, intersect: 2, setdiff: 3 } as const;
+
+function sortRuns(addon: NativeAddon): KernelFn<"sortRuns"> {
+  return (inputs, outputs, { mode, split, skipFirst, lastExtra, lastHasB, emit }) => {
+    const [values, indices] = inputs as [View, View | undefined];
+    const at = (what: "values" | "index" | "counts") => out(emit.includes(what) ? outputs[emit.indexOf(what)] : undefined);
+    addon.sortRuns(DTYPE_CODE[values.dtype], values.data, values.offset, values.shape[0]!, indices ? indices.data : null, indices ? indices.offset : 0, RUN_MODES[mode], split, skipFirst, lastExtra, lastHasB, at("values"), at("index"), at("counts"));
   };
 }
 
 /** The native sorting kernels, falling back to `ts` where a layout is not supported. */
 export function nativeSortKernels(addon: NativeAddon, ts: Pick<KernelTable, keyof SortKernelAttrs>): Partial<KernelTable> {
-  return { sort: sortLanes(addon), sortSplit: sortSplit(addon), sortPieces: sortPieces(addon, ts.sortPieces) };
+  return {
+    sort: sortLanes(addon),
+    sortSplit: sortSplit(addon),
+    sortPieces: sortPieces(addon, ts.sortPieces),
+    sortRuns: sortRuns(addon),
+    select: select(addon, ts.select),
+  };
 }

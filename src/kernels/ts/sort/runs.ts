@@ -41,52 +41,66 @@ export function keepRun(mode: RunMode, hasA: boolean, hasB: boolean, isNaN: bool
   }
 }
 
-/** Calls `body(start, end, min, max)` for every run of equal values of a sorted array. */
+/**
+ * Calls `body(start, end, min, max)` for every run of equal values of a sorted array (min/max:
+ * the run's smallest and largest index, 0 without indices). One tight pass: values are compared
+ * with the run's first one, NaN equal to NaN.
+ */
 export function forEachRun(values: TypedArray, offset: number, n: number, indices: TypedArray | null, indexOffset: number, body: (start: number, end: number, min: number, max: number) => void): void {
+  if (n === 0) return;
   let start = 0;
-  while (start < n) {
-    const v = values[offset + start]!;
-    let end = start + 1;
-    while (end < n && sameValue(values[offset + end]!, v)) end++;
-    let min = 0;
-    let max = 0;
-    if (indices) {
-      min = Infinity;
-      max = -Infinity;
-      for (let i = start; i < end; i++) {
+  let first = values[offset]!;
+  let firstNaN = first !== first;
+  let min = indices ? indices[indexOffset]! : 0;
+  let max = min;
+  for (let i = 1; i < n; i++) {
+    const v = values[offset + i]!;
+    if (v === first || (firstNaN && v !== v)) {
+      if (indices) {
         const g = indices[indexOffset + i]!;
         if (g < min) min = g;
         if (g > max) max = g;
       }
+      continue;
     }
-    body(start, end, min, max);
-    start = end;
+    body(start, i, min, max);
+    start = i;
+    first = v;
+    firstNaN = v !== v;
+    min = max = indices ? indices[indexOffset + i]! : 0;
   }
+  body(start, n, min, max);
 }
 
 /** The run statistics of a sorted bucket (see RUN_STATS). Without indices every run "has A". */
 export function runStats(values: TypedArray, offset: number, n: number, indices: TypedArray | null, indexOffset: number, split: number): number[] {
   const s = new Array<number>(RUN_STATS.length).fill(0);
-  const runs: [number, number, number, number][] = [];
-  forEachRun(values, offset, n, indices, indexOffset, (a, b, min, max) => runs.push([a, b, min, max]));
-  s[RUN_STATS.distinct] = runs.length;
-  if (runs.length === 0) return s;
-  runs.forEach(([, , min, max], r) => {
-    if (r === 0 || r === runs.length - 1) return;
+  // Runs are visited in order; each is classified once the next one starts (the last run and
+  // the first are reported separately, so a run is "inner" when it is neither).
+  let d = 0;
+  let prev: [number, number, number] | null = null;
+  const inner = (min: number, max: number) => {
     const hasA = !indices || min < split;
     const hasB = indices !== null && max >= split;
     if (hasA && hasB) s[RUN_STATS.innerAB]++;
     else if (hasA) s[RUN_STATS.innerA]++;
     else s[RUN_STATS.innerB]++;
+  };
+  forEachRun(values, offset, n, indices, indexOffset, (a, b, min, max) => {
+    if (d === 0) {
+      s[RUN_STATS.firstLen] = b - a;
+      s[RUN_STATS.firstMin] = min;
+      s[RUN_STATS.firstMax] = max;
+    } else if (d >= 2 && prev) inner(prev[1], prev[2]);
+    prev = [b - a, min, max];
+    d++;
   });
-  const [f0, f1, fmin, fmax] = runs[0]!;
-  const [l0, l1, lmin, lmax] = runs[runs.length - 1]!;
-  s[RUN_STATS.firstLen] = f1 - f0;
-  s[RUN_STATS.firstMin] = fmin;
-  s[RUN_STATS.firstMax] = fmax;
-  s[RUN_STATS.lastLen] = l1 - l0;
-  s[RUN_STATS.lastMin] = lmin;
-  s[RUN_STATS.lastMax] = lmax;
+  s[RUN_STATS.distinct] = d;
+  if (d === 0 || !prev) return s;
+  const last: [number, number, number] = prev;
+  s[RUN_STATS.lastLen] = last[0];
+  s[RUN_STATS.lastMin] = last[1];
+  s[RUN_STATS.lastMax] = last[2];
   s[RUN_STATS.firstValue] = values[offset]!;
   s[RUN_STATS.lastValue] = values[offset + n - 1]!;
   return s;
@@ -97,12 +111,12 @@ export const sortRuns: KernelFn<"sortRuns"> = (inputs, outputs, attrs) => {
   const values = inputs[0]!;
   const indices = inputs.length > 1 ? inputs[1]! : null;
   const n = values.shape[0]!;
-  const runs: [number, number, number, number][] = [];
-  forEachRun(values.data, values.offset, n, indices?.data ?? null, indices?.offset ?? 0, (a, b, min, max) => runs.push([a, b, min, max]));
   let k = 0;
-  runs.forEach(([a, b, min, max], r) => {
-    if (r === 0 && skipFirst) return;
-    const last = r === runs.length - 1;
+  let r = 0;
+  forEachRun(values.data, values.offset, n, indices?.data ?? null, indices?.offset ?? 0, (a, b, min, max) => {
+    const first = r++ === 0;
+    if (first && skipFirst) return;
+    const last = b === n;
     const v = values.data[values.offset + a]!;
     const hasA = !indices || min < split;
     const hasB = (indices !== null && max >= split) || (last && lastHasB);

@@ -44,11 +44,10 @@ export const select: KernelFn<"select"> = (inputs, _outputs, { edges, collect, p
   }
   const values = valuesOf(x);
   const n = values.length;
-  for (const e of edges) {
-    const k = e.length;
-    const lo = e[0]!;
-    const hi = e[k - 1]!;
-    if (collect) {
+  if (collect) {
+    for (const e of edges) {
+      const lo = e[0]!;
+      const hi = e[e.length - 1]!;
       const at = out.length;
       out.push(0);
       for (let i = 0; i < n; i++) {
@@ -56,22 +55,32 @@ export const select: KernelFn<"select"> = (inputs, _outputs, { edges, collect, p
         if (v > lo && v < hi) out.push(v);
       }
       out[at] = out.length - at - 1;
-      continue;
     }
-    // [below, eq_0, between_0, eq_1, ..., between_{k-2}, eq_{k-1}]
-    const counts = new Float64Array(2 * k);
-    let below = 0;
-    for (let i = 0; i < n; i++) {
-      const v = values[i]!;
-      below += +(v < lo); // branch-free: which side of the window is unpredictable
-      if (v >= lo && v <= hi) {
+    return out;
+  }
+  // Per bracket: [below, eq_0, between_0, eq_1, ..., between_{k-2}, eq_{k-1}]. One pass for all
+  // brackets (sorted, disjoint): every element counts below each bracket it precedes, and the
+  // few inside one are placed by binary search.
+  const counts = edges.map((e) => new Float64Array(2 * e.length));
+  const los = Float64Array.from(edges, (e) => e[0]!);
+  const his = Float64Array.from(edges, (e) => e[e.length - 1]!);
+  const below = new Float64Array(edges.length);
+  const m = edges.length;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    for (let w = 0; w < m; w++) {
+      below[w] += +(v < los[w]!); // branch-free: which side of a window is unpredictable
+      if (v >= los[w]! && v <= his[w]!) {
+        const e = edges[w]!;
         const b = lowerBound(e, v);
-        if (e[b] === v) counts[1 + 2 * b]!++;
-        else counts[2 * b]!++;
+        if (e[b] === v) counts[w]![1 + 2 * b]!++;
+        else counts[w]![2 * b]!++;
       }
     }
-    counts[0] = below;
-    for (const c of counts) out.push(c);
   }
+  counts.forEach((c, w) => {
+    c[0] = below[w]!;
+    for (const x of c) out.push(x);
+  });
   return out;
 };
