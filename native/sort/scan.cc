@@ -13,12 +13,6 @@
 namespace numts {
 namespace {
 
-void* Data(const Napi::Value& v) {
-  void* data = nullptr;
-  napi_get_typedarray_info(v.Env(), v, nullptr, nullptr, &data, nullptr, nullptr);
-  return data;
-}
-
 std::vector<double> DoublesOf(const Napi::Value& v) {
   Napi::Array a = v.As<Napi::Array>();
   std::vector<double> out(a.Length());
@@ -48,7 +42,7 @@ Napi::Value SelectCount(const Napi::CallbackInfo& info) {
   for (uint32_t w = 0; w < windows.Length(); w++) edges.push_back(DoublesOf(windows.Get(w)));
   return ByDtype(static_cast<int>(IntOf(info[0])), [&](auto zero) -> Napi::Value {
     using T = decltype(zero);
-    const T* x = static_cast<const T*>(Data(info[1])) + IntOf(info[2]);
+    const T* x = static_cast<const T*>(DataOf(info[1])) + IntOf(info[2]);
     const int64_t n = IntOf(info[3]);
     const size_t m = edges.size();
     std::vector<double> lo(m), hi(m);
@@ -91,7 +85,7 @@ Napi::Value SelectCollect(const Napi::CallbackInfo& info) {
   Napi::Array intervals = info[4].As<Napi::Array>();
   return ByDtype(static_cast<int>(IntOf(info[0])), [&](auto zero) -> Napi::Value {
     using T = decltype(zero);
-    const T* x = static_cast<const T*>(Data(info[1])) + IntOf(info[2]);
+    const T* x = static_cast<const T*>(DataOf(info[1])) + IntOf(info[2]);
     const int64_t n = IntOf(info[3]);
     std::vector<double> out;
     for (uint32_t j = 0; j < intervals.Length(); j++) {
@@ -148,9 +142,9 @@ bool Keep(int mode, bool hasA, bool hasB, bool isNaN) {
 Napi::Value RunStats(const Napi::CallbackInfo& info) {
   return ByDtype(static_cast<int>(IntOf(info[0])), [&](auto zero) -> Napi::Value {
     using T = decltype(zero);
-    const T* v = static_cast<const T*>(Data(info[1])) + IntOf(info[2]);
+    const T* v = static_cast<const T*>(DataOf(info[1])) + IntOf(info[2]);
     const int64_t n = IntOf(info[3]);
-    const int32_t* ix = info[4].IsNull() ? nullptr : static_cast<const int32_t*>(Data(info[4])) + IntOf(info[5]);
+    const int32_t* ix = info[4].IsNull() ? nullptr : static_cast<const int32_t*>(DataOf(info[4])) + IntOf(info[5]);
     const double split = DoubleOf(info[6]);
     double s[12] = {0};
     int64_t d = 0;
@@ -189,17 +183,17 @@ Napi::Value RunStats(const Napi::CallbackInfo& info) {
 Napi::Value SortRuns(const Napi::CallbackInfo& info) {
   return ByDtype(static_cast<int>(IntOf(info[0])), [&](auto zero) -> Napi::Value {
     using T = decltype(zero);
-    const T* v = static_cast<const T*>(Data(info[1])) + IntOf(info[2]);
+    const T* v = static_cast<const T*>(DataOf(info[1])) + IntOf(info[2]);
     const int64_t n = IntOf(info[3]);
-    const int32_t* ix = info[4].IsNull() ? nullptr : static_cast<const int32_t*>(Data(info[4])) + IntOf(info[5]);
+    const int32_t* ix = info[4].IsNull() ? nullptr : static_cast<const int32_t*>(DataOf(info[4])) + IntOf(info[5]);
     const int mode = static_cast<int>(IntOf(info[6]));
     const double split = DoubleOf(info[7]);
     const bool skipFirst = info[8].As<Napi::Boolean>().Value();
     const int64_t lastExtra = IntOf(info[9]);
     const bool lastHasB = info[10].As<Napi::Boolean>().Value();
-    T* outV = info[11].IsNull() ? nullptr : static_cast<T*>(Data(info[11]));
-    int32_t* outI = info[12].IsNull() ? nullptr : static_cast<int32_t*>(Data(info[12]));
-    int32_t* outC = info[13].IsNull() ? nullptr : static_cast<int32_t*>(Data(info[13]));
+    T* outV = info[11].IsNull() ? nullptr : static_cast<T*>(DataOf(info[11]));
+    int32_t* outI = info[12].IsNull() ? nullptr : static_cast<int32_t*>(DataOf(info[12]));
+    int32_t* outC = info[13].IsNull() ? nullptr : static_cast<int32_t*>(DataOf(info[13]));
     int64_t k = 0, r = 0;
     ForEachRun(v, ix, n, [&](int64_t a, int64_t b, int32_t lo, int32_t hi) {
       if (r++ == 0 && skipFirst) return;

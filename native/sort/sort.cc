@@ -14,14 +14,6 @@ namespace {
 
 using sort::KeyTraits;
 
-// Element 0 of a typed array. napi_get_typedarray_info's data pointer works for views on
-// SharedArrayBuffers too (the blocks numts stores), unlike going through the ArrayBuffer object.
-void* Data(const Napi::Value& v) {
-  void* data = nullptr;
-  napi_get_typedarray_info(v.Env(), v, nullptr, nullptr, &data, nullptr, nullptr);
-  return data;
-}
-
 std::vector<int64_t> IntsOf(const Napi::Value& v) {
   Napi::Array a = v.As<Napi::Array>();
   std::vector<int64_t> out(a.Length());
@@ -31,7 +23,7 @@ std::vector<int64_t> IntsOf(const Napi::Value& v) {
 
 template <typename T>
 T* Ptr(const Napi::Value& v) {
-  return v.IsNull() || v.IsUndefined() ? nullptr : static_cast<T*>(Data(v));
+  return v.IsNull() || v.IsUndefined() ? nullptr : static_cast<T*>(DataOf(v));
 }
 
 // Calls f(elementOffset, globalIndex) over an n-d strided view in C order.
@@ -94,8 +86,8 @@ struct SortPiecesOp {
     std::vector<const int32_t*> ip;
     size_t n = 0;
     for (uint32_t j = 0; j < values.Length(); j++) {
-      vp.push_back(static_cast<const T*>(Data(values.Get(j))) + offsets[j]);
-      if (withIndex) ip.push_back(static_cast<const int32_t*>(Data(indices.Get(j))) + indexOffsets[j]);
+      vp.push_back(static_cast<const T*>(DataOf(values.Get(j))) + offsets[j]);
+      if (withIndex) ip.push_back(static_cast<const int32_t*>(DataOf(indices.Get(j))) + indexOffsets[j]);
       n += lengths[j];
     }
     auto read = [&](auto f) {
@@ -179,7 +171,7 @@ struct SortSplitOp {
   static Napi::Value Run(const Napi::CallbackInfo& info) {
     using Traits = KeyTraits<T>;
     using Key = typename Traits::Key;
-    const T* x = static_cast<const T*>(Data(info[1]));
+    const T* x = static_cast<const T*>(DataOf(info[1]));
     const int64_t offset = IntOf(info[2]);
     const auto shape = IntsOf(info[3]), strides = IntsOf(info[4]);
     const int64_t base = IntOf(info[5]);
@@ -256,8 +248,8 @@ struct SortSplitOp {
         const size_t b = c / bins;
         if (mode == 2 && c % bins == 0) running = 0;
         if (bucketOut[b] >= 0) {
-          vout[c] = static_cast<T*>(Data(outV.Get(static_cast<uint32_t>(bucketOut[b])))) + running;
-          if (withIndex) iout[c] = static_cast<int32_t*>(Data(outI.Get(static_cast<uint32_t>(bucketOut[b])))) + running;
+          vout[c] = static_cast<T*>(DataOf(outV.Get(static_cast<uint32_t>(bucketOut[b])))) + running;
+          if (withIndex) iout[c] = static_cast<int32_t*>(DataOf(outI.Get(static_cast<uint32_t>(bucketOut[b])))) + running;
         }
         running += counts[c];
       }
@@ -290,7 +282,7 @@ struct SortSplitOp {
 template <typename T>
 struct SortLanesOp {
   static Napi::Value Run(const Napi::CallbackInfo& info) {
-    const T* x = static_cast<const T*>(Data(info[1]));
+    const T* x = static_cast<const T*>(DataOf(info[1]));
     const int64_t offset = IntOf(info[2]);
     auto shape = IntsOf(info[3]), strides = IntsOf(info[4]);
     const int64_t axis = IntOf(info[5]);

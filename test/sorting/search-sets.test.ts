@@ -33,6 +33,11 @@ describeRuntimes("searchsorted", () => {
     await expectArray(nt.searchsorted(a, local(S.ai_v!)), S.ai_v_left!, "int32 v");
   });
 
+  test("as a BlockArray method", async () => {
+    const a = nt.array(local(S.a!), { blockShape: [5] });
+    await expectArray(a.searchsorted(nt.array(local(S.v!)), { side: "right" }), S.right!, "method");
+  });
+
   test("a must be 1-D; side must be left or right", async () => {
     const [m, s] = [nt.zeros([2, 2]), nt.array(1)];
     assert.throws(() => nt.searchsorted(m, 1), { name: "ShapeError", message: E.searchsorted_2d });
@@ -73,6 +78,12 @@ describeRuntimes("unique", () => {
       });
     }
   }
+
+  test("unique supports NumPy's flattened form only (axis null, equalNan true)", () => {
+    const x = nt.array([1, 2]);
+    assert.throws(() => nt.unique(x, { axis: 0 as unknown as null }), { name: "TypeError", message: /only axis null/ });
+    assert.throws(() => nt.unique(x, { equalNan: false as unknown as true }), { name: "TypeError", message: /only equalNan true/ });
+  });
 
   test("unique of a deferred array and of an empty array", async () => {
     const first = nt.unique(nt.array([3, 1, 3, 2], { blockShape: [2] }));

@@ -39,7 +39,7 @@ export function quantileBlocks(x: ArrayData, axes: readonly number[], request: Q
     const nq = request.qAxis ? request.qs.length : 0;
     const lead = request.qAxis ? [nq] : [];
     const shape = [...lead, ...y.shape.map((n, d) => (axes.includes(d) ? 1 : n))];
-    const grid = ArrayGrid.fromChunks(shape, [...lead.map((n) => (n === 0 ? [] : [n])), ...y.shape.map((n, d) => (axes.includes(d) ? [1] : y.grid.chunks[d]!))]);
+    const grid = ArrayGrid.fromChunks(shape, [...lead.map((n) => (n === 0 ? [] : [n])), ...y.shape.map((_, d) => (axes.includes(d) ? [1] : y.grid.chunks[d]!))]);
     const nodes = context().scheduler.nodes;
     const slots: Slot[] = [];
     let i = 0;

@@ -3,13 +3,12 @@
  * Runs of equal values in a sorted bucket: the statistics `sortPieces` returns (so the planner can
  * size the outputs of `unique` and the set operations before computing them) and the `sortRuns`
  * kernel that emits one entry per kept run. Equality is NumPy's `unique` equality: NaN equals NaN
- * (equal_nan=True) and -0.0 equals 0.0. A run "has A" when it holds an element of the first
+ * (equal_nan=True) and -0.0 equals 0.0 (see forEachRun). A run "has A" when it holds an element of the first
  * operand (global index below `split`) and "has B" when it holds one of the second.
  */
 import type { TypedArray } from "../../../array/dtype.js";
 import type { KernelFn } from "../../manifest.js";
 import type { RunMode } from "../../sort-manifest.js";
-import { sameValue } from "./order.js";
 
 /** Positions in `RunStats` (a plain number array, so it can travel as a kernel result). */
 export const RUN_STATS = {
