@@ -12,7 +12,13 @@
         "native/engine/fused.cc",
         "native/engine/accumulators.cc",
         "native/engine/reduce.cc",
-        "native/engine/scan.cc"
+        "native/engine/scan.cc",
+        "native/lapack.cc",
+        "native/lapack_factor.cc",
+        "native/lapack_spectral.cc",
+        "native/lapack_blas.cc",
+        "native/sort/sort.cc",
+        "native/sort/scan.cc"
       ],
       "include_dirs": [
         "<!(node -p \"require('node-addon-api').include_dir\")",

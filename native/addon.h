@@ -24,5 +24,7 @@ void RegisterFused(Napi::Env env, Napi::Object exports);
 void RegisterReduce(Napi::Env env, Napi::Object exports);
 void RegisterScan(Napi::Env env, Napi::Object exports);
 void RegisterOpNames(Napi::Env env, Napi::Object exports);
+void RegisterLapack(Napi::Env env, Napi::Object exports);
+void RegisterSort(Napi::Env env, Napi::Object exports);
 
 }  // namespace numts

@@ -36,6 +36,12 @@ export { take, takeAlongAxis, type TakeOptions } from "./api/indexing/take.js";
 export { put, type PutOptions } from "./api/indexing/put.js";
 export { compress, type CompressOptions } from "./api/indexing/compress.js";
 export type { ClipMode } from "./api/indexing/index-args.js";
+export { sort, argsort, partition, argpartition } from "./api/sort.js";
+export { searchsorted } from "./api/searchsorted.js";
+export { unique, isin, intersect1d, union1d, setdiff1d } from "./api/sets.js";
+export { median, percentile, quantile, nanmedian, nanpercentile, nanquantile } from "./api/quantile.js";
+export { histogram, bincount } from "./api/histogram.js";
+export { isclose, allclose, arrayEqual, countNonzero } from "./api/closeness.js";
 export { init, shutdown, stats, resetStats, explain, progress } from "./api/lifecycle.js";
 export type { InitOptions, NodeStats, Explanation, Progress } from "./api/lifecycle.js";
 export {

@@ -2,6 +2,7 @@
 /** Every benchmark workload, by name (the names of bench/peer_bench.py). */
 import type { Workload } from "../workload.js";
 import { elementwise } from "./elementwise.js";
+import { sort } from "./sort.js";
 import { sum } from "./sum.js";
 
-export const WORKLOADS: readonly Workload[] = [elementwise, sum];
+export const WORKLOADS: readonly Workload[] = [elementwise, sum, sort];

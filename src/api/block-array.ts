@@ -27,6 +27,8 @@ import { type TakeOptions, take } from "./indexing/take.js";
 import { type PutOptions, put } from "./indexing/put.js";
 import { type CompressOptions, compress } from "./indexing/compress.js";
 import { nonzero } from "./indexing/nonzero.js";
+import { type SearchSortedOptions, searchsorted } from "./searchsorted.js";
+import * as so from "./sort.js";
 
 const finalizer = new FinalizationRegistry<ArrayData>((data) => data.release());
 
@@ -373,6 +375,12 @@ export class BlockArray implements Disposable {
   ptp(options?: r.ReduceOptions): BlockArray { return r.ptp(this, options); }
   cumsum(options?: CumulativeOptions): BlockArray { return cumsum(this, options); }
   cumprod(options?: CumulativeOptions): BlockArray { return cumprod(this, options); }
+
+  // -- sorting and searching (NumPy's sort and partition methods work in place: use nt.sort) ---
+
+  argsort(options?: so.SortOptions): BlockArray { return so.argsort(this, options); }
+  argpartition(kth: number | readonly number[], options?: so.PartitionOptions): BlockArray { return so.argpartition(this, kth, options); }
+  searchsorted(v: ArrayLike, options?: SearchSortedOptions): BlockArray { return searchsorted(this, v, options); }
 
   toString(): string {
     return `BlockArray(shape=${formatShape(this.shape)}, dtype=${this.dtype}, blockShape=${formatShape(this.blockShape)})`;

@@ -7,9 +7,10 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TypedArray } from "../../array/dtype.js";
+import type { LapackAddon } from "./linalg/lapack-addon.js";
 
 /** The functions the addon exports (see native/*.cc). */
-export interface NativeAddon {
+export interface NativeAddon extends LapackAddon {
   gemm(
     f32: boolean,
     transA: boolean,

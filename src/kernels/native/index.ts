@@ -6,8 +6,10 @@ import { tsKernels } from "../ts/index.js";
 import { type NativeAddon, loadAddon } from "./addon.js";
 import { nativeFused } from "./fused.js";
 import { nativeGemm } from "./gemm.js";
+import { nativeLinalgKernels } from "./linalg/index.js";
 import { nativeReduce } from "./reduce.js";
 import { nativeScan } from "./scan.js";
+import { nativeSortKernels } from "./sort.js";
 
 /** Why the addon's elementwise engine cannot be used with this build of the TypeScript, or null. */
 function engineMismatch(addon: NativeAddon): string | null {
@@ -31,5 +33,7 @@ export function nativeKernels(): KernelTable | Error {
     fused: nativeFused(addon),
     reduce: nativeReduce(addon),
     scan: nativeScan(addon),
+    ...nativeLinalgKernels(addon, tsKernels),
+    ...nativeSortKernels(addon, tsKernels),
   };
 }
