@@ -147,9 +147,10 @@ export interface ArgwhereAttrs {
 
 /**
  * Interleaves per-block selections into C order over a region of mask blocks (a "group"): inputs
- * are the group's masks (each at `starts[j]` in the group region of shape `groupShape`), then one
- * piece per mask, shaped like the output with `axis` of that mask's count. Walking the group in C
- * order, the t-th true element takes the next slab of its mask's piece.
+ * are the group's masks (each at `starts[j]` in the group region of shape `groupShape`; masks with
+ * no true element may be left out), then one piece per mask, shaped like the output with `axis`
+ * of that mask's count. Walking the group in C order, the t-th true element takes the next slab of
+ * its mask's piece.
  */
 export interface MaskMergeAttrs {
   readonly axis: number;

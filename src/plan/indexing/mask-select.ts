@@ -98,10 +98,10 @@ export function groupBlock(
   axis: number,
   out: { dtype: ArrayData["dtype"]; shape: readonly number[] },
   owner: number,
-  select: (flat: number, count: number, final: boolean) => Block,
+  select: (flat: number, count: number) => Block,
 ): Block {
-  if (group.blocks.length === 1) return select(group.blocks[0]!, group.count, false);
-  const pieces = group.blocks.map((f) => select(f, counts[f]!, false));
+  if (group.blocks.length === 1) return select(group.blocks[0]!, group.count);
+  const pieces = group.blocks.map((f) => select(f, counts[f]!));
   const { outputs } = submitOp({
     kernel: "maskMerge",
     attrs: { axis, groupShape: group.shape, starts: groupStarts(mask.grid, group) },
