@@ -4,7 +4,8 @@
       "target_name": "numts_native",
       "sources": [
         "native/addon.cc",
-        "native/blas.cc"
+        "native/blas.cc",
+        "native/contract.cc"
       ],
       "include_dirs": [
         "<!(node -p \"require('node-addon-api').include_dir\")",

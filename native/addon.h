@@ -17,5 +17,6 @@ inline int64_t IntOf(const Napi::Value& v) { return v.As<Napi::Number>().Int64Va
 inline double DoubleOf(const Napi::Value& v) { return v.As<Napi::Number>().DoubleValue(); }
 
 void RegisterBlas(Napi::Env env, Napi::Object exports);
+void RegisterContract(Napi::Env env, Napi::Object exports);
 
 }  // namespace numts
