@@ -24,11 +24,9 @@ export function alignedView(src: ArrayData, region: Region, owner: NodeId, temps
   const outNdim = region.length;
   const lead = outNdim - src.ndim;
   const shape = region.map(([a, b]) => b - a);
-  // The source's own region (broadcast axes collapse to [0, 1)).
-  const srcRegion: [number, number][] = src.shape.map((d, j) => {
-    const [a, b] = region[j + lead]!;
-    return d === 1 && b - a !== 1 ? [0, 1] : [a, b];
-  });
+  // The source's own region: a length-1 axis is always [0, 1) (broadcast, or the whole axis), even
+  // when the region is a length-1 piece further along a longer output axis.
+  const srcRegion: [number, number][] = src.shape.map((d, j) => (d === 1 ? [0, 1] : [region[j + lead]![0], region[j + lead]![1]]));
   const isBroadcast = src.shape.map((d, j) => d === 1 && shape[j + lead] !== 1);
   const chunk0 = srcRegion.map(([a], j) => src.grid.chunkIndexOf(j, a));
   const chunk1 = srcRegion.map(([, b], j) => src.grid.chunkIndexOf(j, Math.max(b - 1, 0)));
