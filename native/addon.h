@@ -7,10 +7,13 @@
 
 namespace numts {
 
-// Raw pointer to element 0 of a typed array (works on SharedArrayBuffer-backed views).
+// Raw pointer to element 0 of a typed array. Taken from napi_get_typedarray_info directly: going
+// through TypedArray::ArrayBuffer() fails for SharedArrayBuffer-backed views (napi_get_arraybuffer_info
+// rejects a SharedArrayBuffer) and yields a null base, which is what workers' blocks are.
 inline void* DataOf(const Napi::Value& v) {
-  Napi::TypedArray ta = v.As<Napi::TypedArray>();
-  return static_cast<uint8_t*>(ta.ArrayBuffer().Data()) + ta.ByteOffset();
+  void* data = nullptr;
+  napi_get_typedarray_info(v.Env(), v, nullptr, nullptr, &data, nullptr, nullptr);
+  return data;
 }
 
 inline int64_t IntOf(const Napi::Value& v) { return v.As<Napi::Number>().Int64Value(); }
