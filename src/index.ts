@@ -18,6 +18,15 @@ export * from "./api/reductions.js";
 export { where, clip, round, around, fix, astype, copy } from "./api/selection.js";
 export { rechunk } from "./api/rechunk.js";
 export { transpose } from "./api/transpose.js";
+export { matmul, dot } from "./api/matmul.js";
+export { vdot, inner, outer } from "./api/products.js";
+export { tensordot } from "./api/tensordot.js";
+export type { TensordotAxes, TensordotOptions } from "./api/tensordot.js";
+export { einsum } from "./api/einsum.js";
+export type { EinsumArg, EinsumOptions, EinsumSublist } from "./api/einsum.js";
+export { trace } from "./api/trace.js";
+export type { TraceOptions } from "./api/trace.js";
+export { kron } from "./api/kron.js";
 export { init, shutdown, stats, resetStats, explain, progress } from "./api/lifecycle.js";
 export type { InitOptions, NodeStats, Explanation, Progress } from "./api/lifecycle.js";
 export {
@@ -31,4 +40,5 @@ export {
   PendingShapeError,
   RuntimeStateError,
   ShapeError,
+  SubscriptError,
 } from "./errors.js";
