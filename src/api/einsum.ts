@@ -60,7 +60,15 @@ function parseArgs(args: readonly EinsumArg[]): { subscripts: string; operands: 
     options = last;
     list = list.slice(0, -1);
   }
-  if (typeof list[0] === "string") return { subscripts: list[0], operands: list.slice(1) as ArrayLike[], options };
+  if (list.length === 0) {
+    throw new SubscriptError(
+      "must specify the einstein sum subscripts string and at least one operand, or at least one operand and its corresponding subscripts list",
+    );
+  }
+  if (typeof list[0] === "string") {
+    if (list.length < 2) throw new SubscriptError("must specify the einstein sum subscripts string and at least one operand");
+    return { subscripts: list[0], operands: list.slice(1) as ArrayLike[], options };
+  }
   const nop = Math.floor(list.length / 2);
   if (nop === 0) throw new SubscriptError("must provide at least an operand and a subscripts list to einsum");
   const terms = Array.from({ length: nop }, (_, i) => sublistText(list[2 * i + 1]));

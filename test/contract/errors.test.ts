@@ -70,6 +70,18 @@ describeRuntimes(
       });
     }
 
+    test("einsum without operands or subscripts: NumPy's messages", () => {
+      const x = nt.zeros([3]);
+      assert.throws(() => nt.einsum("ij"), { name: "SubscriptError", message: "must specify the einstein sum subscripts string and at least one operand" });
+      assert.throws(() => nt.einsum(), {
+        name: "SubscriptError",
+        message: "must specify the einstein sum subscripts string and at least one operand, or at least one operand and its corresponding subscripts list",
+      });
+      assert.throws(() => nt.einsum(x), { name: "SubscriptError", message: "must provide at least an operand and a subscripts list to einsum" });
+      assert.throws(() => nt.einsum(x, [0, "...", "..."]), { name: "SubscriptError", message: "each subscripts list may have only one ellipsis" });
+      x.dispose();
+    });
+
     test("non-integer axes and offsets are TypeErrors", () => {
       const m = nt.zeros([3, 3]);
       assert.throws(() => nt.tensordot(m, m, 1.5), TypeError);
