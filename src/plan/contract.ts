@@ -39,7 +39,6 @@ interface Term {
 }
 
 interface Plan {
-  readonly operands: readonly LabeledOperand[];
   readonly labels: readonly (readonly number[])[];
   readonly output: readonly number[];
   readonly dtype: Dtype;
@@ -63,7 +62,7 @@ export function contract(operands: readonly LabeledOperand[], output: readonly n
   if (summed.some((l) => sizes.get(l) === 0)) return fill(grid, dtype, 0);
 
   const labels = operands.map((x) => x.labels);
-  const plan: Plan = { operands, labels, output, dtype, gemm: gemmForm(labels, output, dtype) };
+  const plan: Plan = { labels, output, dtype, gemm: gemmForm(labels, output, dtype) };
   const regions = new RegionViews(operands, labelBounds(chunks));
   const nodes = context().scheduler.nodes;
   const sumGrid = summed.map((l) => chunks.get(l)!.length);
