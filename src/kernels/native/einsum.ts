@@ -282,6 +282,7 @@ function evaluate(cx: Ctx, operands: Tensor[], target: Tensor, beta: 0 | 1): voi
   }
 }
 
+/** The native `einsum` kernel; dtypes other than float32/float64 go to `fallback`. */
 export function nativeEinsum(addon: NativeAddon, fallback: KernelFn<"einsum">): KernelFn<"einsum"> {
   return (inputs, outputs, attrs) => {
     const out = outputs[0]!;

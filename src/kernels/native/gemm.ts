@@ -40,6 +40,7 @@ function compact(v: View, offset: number, rows: number, cols: number): BlasOpera
   return { data: out, offset: 0, trans: false, ld: Math.max(cols, 1) };
 }
 
+/** The native `gemm` kernel (all terms of an op accumulate in C through beta = 1); other dtypes go to `fallback`. */
 export function nativeGemm(addon: NativeAddon, fallback: KernelFn<"gemm">): KernelFn<"gemm"> {
   return (inputs, outputs, attrs) => {
     const terms = attrs.terms ?? 1;

@@ -20,6 +20,7 @@ const FLOAT: Arithmetic = { mul: (a, b) => a * b, add: (a, b) => a + b };
 const INTEGER: Arithmetic = { mul: (a, b) => Math.imul(a, b), add: (a, b) => (a + b) | 0 };
 const BOOL: Arithmetic = { mul: (a, b) => a & b, add: (a, b) => a | b };
 
+/** The multiply and add of `dtype`'s einsum and matmul loops. */
 export function arithmeticOf(dtype: Dtype): Arithmetic {
   if (dtype === "bool") return BOOL;
   return dtype === "float64" || dtype === "float32" ? FLOAT : INTEGER;
@@ -74,6 +75,7 @@ function addTerm(views: readonly View[], labels: readonly (readonly number[])[],
   }
 }
 
+/** The reference `einsum` kernel (see EinsumAttrs): zero the output, then add every term. */
 export const einsum: KernelFn<"einsum"> = (inputs, outputs, attrs) => {
   const out = outputs[0]!;
   const nOps = attrs.inputs.length;
