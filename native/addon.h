@@ -7,9 +7,9 @@
 
 namespace numts {
 
-// Raw pointer to element 0 of a typed array. Taken from napi_get_typedarray_info directly: going
-// through TypedArray::ArrayBuffer() fails for SharedArrayBuffer-backed views (napi_get_arraybuffer_info
-// rejects a SharedArrayBuffer) and yields a null base, which is what workers' blocks are.
+// Raw pointer to element 0 of a typed array. napi_get_typedarray_info gives the data pointer for
+// SharedArrayBuffer-backed views too, where going through the ArrayBuffer fails (a SAB is not an
+// ArrayBuffer to N-API) and, with C++ exceptions disabled, aborts the process.
 inline void* DataOf(const Napi::Value& v) {
   void* data = nullptr;
   napi_get_typedarray_info(v.Env(), v, nullptr, nullptr, &data, nullptr, nullptr);
@@ -21,5 +21,10 @@ inline double DoubleOf(const Napi::Value& v) { return v.As<Napi::Number>().Doubl
 
 void RegisterBlas(Napi::Env env, Napi::Object exports);
 void RegisterContract(Napi::Env env, Napi::Object exports);
+void RegisterFused(Napi::Env env, Napi::Object exports);
+void RegisterReduce(Napi::Env env, Napi::Object exports);
+void RegisterScan(Napi::Env env, Napi::Object exports);
+void RegisterOpNames(Napi::Env env, Napi::Object exports);
+void RegisterLapack(Napi::Env env, Napi::Object exports);
 
 }  // namespace numts

@@ -99,3 +99,24 @@ export class RuntimeStateError extends Error {
     this.name = "RuntimeStateError";
   }
 }
+
+const BY_NAME: Record<string, new (message: string, options?: ErrorOptions) => Error> = {
+  RangeError,
+  TypeError,
+  AxisError,
+  ShapeError,
+  DtypeError,
+  IndexError,
+  OverflowError,
+  OutOfMemoryError,
+  LinAlgError,
+};
+
+/**
+ * Rebuilds an error that crossed a thread or network boundary as its own class when it is one a
+ * caller may catch by class (a kernel's LinAlgError or RangeError), otherwise as ExecutionError.
+ */
+export function reviveError(name: string, message: string, what: string, cause: Error): Error {
+  const ctor = BY_NAME[name];
+  return ctor ? new ctor(message, { cause }) : new ExecutionError(`${what} failed: ${message}`, { cause });
+}

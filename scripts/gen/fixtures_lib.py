@@ -14,8 +14,7 @@ FIXTURES = os.path.join(ROOT, "test", "fixtures")
 
 
 def encode(a):
-    a = np.asarray(a)
-    a = np.ascontiguousarray(a).reshape(a.shape)  # ascontiguousarray alone turns 0-d into (1,)
+    a = np.asarray(a)  # keeps 0-d arrays 0-d (ascontiguousarray would make them 1-d)
     if a.dtype == np.float16:
         a = a.astype(np.float32)
     return {"dtype": a.dtype.name, "shape": list(a.shape), "data": base64.b64encode(a.astype(a.dtype.newbyteorder("<")).tobytes()).decode()}

@@ -14,11 +14,13 @@ import type { ArrayData } from "../plan/array-data.js";
 import { download, waitFor } from "../plan/transfer-local.js";
 import type { ArrayLike } from "./convert.js";
 import * as r from "./reductions.js";
+import { type CumulativeOptions, cumprod, cumsum } from "./cumulative.js";
 import * as sel from "./selection.js";
 import * as u from "./ufuncs.js";
 import { rechunk } from "./rechunk.js";
 import * as c from "./contractions.js";
 import { transpose } from "./transpose.js";
+import * as m from "./manipulation-methods.js";
 
 const finalizer = new FinalizationRegistry<ArrayData>((data) => data.release());
 
@@ -186,6 +188,17 @@ export class BlockArray implements Disposable {
     return this.transpose();
   }
 
+  // -- shape manipulation (NumPy's ndarray methods) ------------------------------------------
+
+  /** The same elements in a new shape: `x.reshape([2, -1])` or `x.reshape(2, -1)`. */
+  reshape(...shape: m.ReshapeArgs): BlockArray { return m.reshapeMethod(this, shape); }
+  ravel(options?: m.ReshapeOptions): BlockArray { return m.ravel(this, options); }
+  flatten(options?: m.ReshapeOptions): BlockArray { return m.flatten(this, options); }
+  squeeze(axis?: number | readonly number[] | null | m.SqueezeOptions): BlockArray { return m.squeeze(this, axis); }
+  swapaxes(axis1: number, axis2: number): BlockArray { return m.swapaxes(this, axis1, axis2); }
+  repeat(repeats: m.Repeats, options?: number | m.RepeatOptions): BlockArray { return m.repeat(this, repeats, options); }
+  diagonal(options?: number | m.DiagonalOptions): BlockArray { return m.diagonal(this, options); }
+
   // -- ufuncs as methods ---------------------------------------------------------------------
 
   add(y: ArrayLike): BlockArray { return u.add(this, y); }
@@ -249,6 +262,8 @@ export class BlockArray implements Disposable {
   all(options?: r.ReduceOptions): BlockArray { return r.all(this, options); }
   any(options?: r.ReduceOptions): BlockArray { return r.any(this, options); }
   ptp(options?: r.ReduceOptions): BlockArray { return r.ptp(this, options); }
+  cumsum(options?: CumulativeOptions): BlockArray { return cumsum(this, options); }
+  cumprod(options?: CumulativeOptions): BlockArray { return cumprod(this, options); }
 
   toString(): string {
     return `BlockArray(shape=${formatShape(this.shape)}, dtype=${this.dtype}, blockShape=${formatShape(this.blockShape)})`;

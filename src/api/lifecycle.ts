@@ -66,6 +66,7 @@ export interface Explanation {
  * values (reading them rejects).
  */
 export function explain(fn: () => unknown): Explanation {
+  flush(); // arrays created before explain() are real work: plan them in the real context
   const real = context();
   const scheduler = real.scheduler.clone();
   scheduler.model.resetCounters();

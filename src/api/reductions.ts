@@ -10,6 +10,7 @@ import type { ReduceOp } from "../kernels/ops.js";
 import type { ArrayData } from "../plan/array-data.js";
 import { elementwise } from "../plan/elementwise.js";
 import { hasIdentity, reduceStates } from "../plan/reduce.js";
+import { checkValues } from "../plan/check.js";
 import { squeezeView } from "../plan/views.js";
 import { reduceStateDtypes } from "../kernels/manifest.js";
 import type { BlockArray } from "./block-array.js";
@@ -141,6 +142,12 @@ export const mean = arrayOp(function mean(a: ArrayLike, options: SumOptions = {}
   }
 });
 
+function checked(x: ArrayData, check: "nonNegative", message: string): ArrayData {
+  const y = checkValues(x, check, "RangeError", message);
+  x.release();
+  return y;
+}
+
 function castRelease(x: ArrayData, dtype: Dtype): ArrayData {
   const y = elementwise("cast", [x], [x.dtype], dtype, x.shape, x.grid);
   x.release();
@@ -203,8 +210,10 @@ function argReduction(op: "argmin" | "argmax" | "nanargmin" | "nanargmax") {
         throw new RangeError(`${op}: more than 2**31-1 elements along the reduced axes; numts returns int32 indices`);
       }
       const p: Prepared = { x: source, axes, keepdims: options.keepdims ?? false, done: () => undefined };
-      const [value, index] = states(op, p, op, "float64");
+      const [value, rawIndex] = states(op, p, op, "float64");
       value!.release();
+      // nanargmin/nanargmax mark an all-NaN slice with index -1; NumPy raises there.
+      const index = op.startsWith("nan") ? checked(rawIndex!, "nonNegative", "All-NaN slice encountered") : rawIndex;
       // With axis null NumPy reduces the flattened array: every axis is reduced here, so the
       // result is 0-d (or all ones with keepdims) and the index is the flat C-order position.
       return finish(castRelease(index!, "int32"), axes, p.keepdims);

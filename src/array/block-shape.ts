@@ -9,7 +9,7 @@ import { type Shape, sizeOf } from "./shape.js";
 export const SINGLE_BLOCK_BYTES = 4 * 1024 * 1024;
 
 /** Prime factors of n, largest first. */
-function primeFactors(n: number): number[] {
+export function primeFactors(n: number): number[] {
   const out: number[] = [];
   for (let p = 2; p * p <= n; p++) {
     while (n % p === 0) {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 /** NumPy broadcasting of shapes. */
 import { ShapeError } from "../errors.js";
-import { type Shape, formatShape } from "./shape.js";
+import { type Shape, formatDims } from "./shape.js";
 
 /** The broadcast shape of all operands, or NumPy's error naming every shape. */
 export function broadcastShapes(...shapes: Shape[]): number[] {
@@ -15,7 +15,7 @@ export function broadcastShapes(...shapes: Shape[]): number[] {
       if (out[axis] === 1) out[axis] = d;
       else if (d !== 1) {
         throw new ShapeError(
-          `operands could not be broadcast together with shapes ${shapes.map(formatShape).join(" ")}`,
+          `operands could not be broadcast together with shapes ${shapes.map(formatDims).join(" ")}`,
         );
       }
     }

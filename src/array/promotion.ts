@@ -41,19 +41,31 @@ export function defaultDtypeOfWeak(kind: WeakKind): Dtype {
   return kind === "bool" ? "bool" : "float64";
 }
 
-const INT_RANGE: Partial<Record<Dtype, [number, number]>> = {
+/**
+ * The integers each dtype holds exactly, for dtypes that store integer samples: bool, the integer
+ * types, and float64 (the safe integers). float32 is left out: numts never stores integers in it.
+ */
+const INTEGER_RANGE: Readonly<Partial<Record<Dtype, readonly [number, number]>>> = {
+  bool: [0, 1],
   int8: [-128, 127],
   uint8: [0, 255],
   int16: [-32768, 32767],
   uint16: [0, 65535],
   int32: [-2147483648, 2147483647],
   uint32: [0, 4294967295],
+  float64: [-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
 };
 
-/** Whether integer `value` fits `dtype` (always true for float and bool targets). */
+export function integerRange(dtype: Dtype): readonly [number, number] | undefined {
+  return INTEGER_RANGE[dtype];
+}
+
+/** Whether integer `value` fits integer `dtype` (always true for float and bool targets). */
 export function fitsInteger(value: number, dtype: Dtype): boolean {
-  const range = INT_RANGE[dtype];
-  return range === undefined || (value >= range[0] && value <= range[1]);
+  const k = dtypeKind(dtype);
+  if (k === "f" || k === "b") return true;
+  const [lo, hi] = INTEGER_RANGE[dtype]!;
+  return value >= lo && value <= hi;
 }
 
 /** `np.can_cast(from, to, casting)` for numts's dtypes. */

@@ -33,6 +33,15 @@ export function formatShape(shape: Shape): string {
   return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
 }
 
+/**
+ * A shape as NumPy's broadcasting, indexing and assignment errors print it: no spaces, `(2,3)`,
+ * `(3,)`, `()`. `null` (a length that depends on data) prints as `?`.
+ */
+export function formatDims(shape: readonly (number | null)[]): string {
+  const dims = shape.map((d) => (d === null ? "?" : String(d)));
+  return dims.length === 1 ? `(${dims[0]},)` : `(${dims.join(",")})`;
+}
+
 /** Validates a user-supplied shape (a number or an array of numbers), naming the argument. */
 export function parseShape(value: unknown, what = "shape"): number[] {
   const dims = typeof value === "number" ? [value] : value;

@@ -84,7 +84,44 @@ export type Generator =
   | { readonly kind: "eye"; readonly k: number }
   | { readonly kind: "tri"; readonly k: number }
   | { readonly kind: "hashed"; readonly salt: number; readonly scale: number }
-  | { readonly kind: "random"; readonly distribution: string; readonly key: readonly [number, number]; readonly params: readonly number[] };
+  | RandomGenerator
+  | PermutationGenerator;
+
+/**
+ * A slice of `permutation(n)` under (key, stream, stream + 1), computed on one worker by the
+ * bucketed shuffle (kernels/ts/random/permutation.ts); the element at position p is the block's
+ * p − blockStart[0].
+ */
+export interface PermutationGenerator {
+  readonly kind: "permutation";
+  readonly key: readonly [number, number];
+  readonly stream: number;
+  readonly n: number;
+}
+
+/**
+ * Random elements: element i (global C-order index) is a pure function of (key, stream, i), so the
+ * array is bit-identical for every block shape and node count. `key` is the Philox key derived from
+ * the seed (kernels/ts/random/seed.ts) and `stream` the call's number under that seed. The output
+ * view's dtype is the sample dtype. Build `distribution` with the validating constructors of
+ * kernels/ts/random/distributions.ts; docs/random.md is the full contract.
+ */
+export interface RandomGenerator {
+  readonly kind: "random";
+  readonly key: readonly [number, number];
+  readonly stream: number;
+  readonly distribution: RandomDistribution;
+}
+
+/** A distribution `nt.random` samples, with NumPy's parameter names. */
+export type RandomDistribution =
+  | { readonly name: "random" }
+  | { readonly name: "uniform"; readonly low: number; readonly high: number }
+  | { readonly name: "normal"; readonly loc: number; readonly scale: number }
+  | { readonly name: "exponential"; readonly scale: number }
+  | { readonly name: "integers"; readonly low: number; readonly high: number; readonly endpoint: boolean }
+  | { readonly name: "poisson"; readonly lam: number }
+  | { readonly name: "binomial"; readonly n: number; readonly p: number };
 
 /** Inclusive scan (cumsum/cumprod) along `axis`; an optional second input is the carry-in. */
 export interface ScanAttrs {
@@ -92,6 +129,152 @@ export interface ScanAttrs {
   readonly axis: number;
   readonly hasCarry: boolean;
 }
+
+/**
+ * Checks the values of a block on the node and fails the op with `message` when the check does
+ * not hold (data-dependent errors such as NumPy's "All-NaN slice encountered"); the output is a
+ * copy of the input, so the check sits on the data path of everything that depends on it.
+ */
+export interface CheckAttrs {
+  readonly check: "nonNegative" | "finite";
+  readonly errorName: "RangeError" | "LinAlgError";
+  readonly message: string;
+}
+
+/**
+ * Reshape: the output block (at `outStart` in an array of `outShape`) takes, in C order, the
+ * elements at the same flat positions of an array of `inShape`; input i is the region of that
+ * array starting at `inStarts[i]` (its shape is the view's). The inputs cover the block.
+ */
+export interface ReshapeAttrs {
+  readonly inShape: readonly number[];
+  readonly outShape: readonly number[];
+  readonly outStart: readonly number[];
+  readonly inStarts: readonly (readonly number[])[];
+}
+
+/**
+ * Repeat along `axis`: the sequence in which element j of the input view appears `counts[j]`
+ * times (`counts` times when a number), from position `skip` on, fills the output along `axis`.
+ */
+export interface RepeatAttrs {
+  readonly axis: number;
+  readonly counts: number | Float64Array;
+  readonly skip: number;
+}
+
+// ---- Single-block linear algebra (kernels/ts/linalg, kernels/native/linalg) --------------------
+// Inputs are 2-D views (any strides; 1-D where stated), outputs contiguous row-major of the input
+// dtype (float64 or float32; other input dtypes are converted). Shapes are the caller's to check:
+// the kernels throw LinAlgError/ShapeError instead of misbehaving, but with NumPy's words only
+// for the failures NumPy itself reports (see each kernel's file for its NaN/Inf behaviour).
+
+/**
+ * Householder QR (LAPACK geqrf/orgqr) of the vertical stack of the inputs, A = [A1; A2; ...]
+ * (m×n, m = Σ rows, k = min(m, n)): the merge step of TSQR needs no concatenation. R's diagonal
+ * signs are LAPACK's (as NumPy). Outputs by mode (NumPy's `mode`):
+ * - "reduced": Q (m×k), R (k×n);
+ * - "complete": Q (m×m), R (m×n);
+ * - "r": R (k×n) only.
+ * With `splitQ`, Q is written as one output per input (rows of that input), then R.
+ * With `triangularInputs`, every input is taken as upper triangular (its strictly lower part is
+ * not read): TSQR's merge of R factors. In mode "r" with square inputs the native kernel then
+ * uses LAPACK tpqrt, which skips the zeros (for two inputs ~5× fewer flops than geqrf).
+ */
+export interface QrAttrs {
+  readonly mode: "reduced" | "complete" | "r";
+  readonly splitQ?: boolean;
+  readonly triangularInputs?: boolean;
+}
+
+/**
+ * Cholesky factor of a symmetric positive-definite n×n matrix (LAPACK potrf): L (lower, from
+ * A's lower triangle; NumPy's default) or, with `upper`, U = Lᵀ from A's upper triangle. The other
+ * triangle of the input is not read. Throws LinAlgError("Matrix is not positive definite").
+ */
+export interface CholeskyAttrs {
+  readonly upper?: boolean;
+}
+
+/**
+ * Partial-pivoting LU (LAPACK getrf) of an m×n matrix: A = P·L·U. Outputs the packed factors
+ * (m×n: L strictly below the diagonal, unit diagonal implied; U on and above) and the pivots
+ * (int32, length min(m, n), 0-based: row i was interchanged with row piv[i], as
+ * scipy.linalg.lu_factor). A singular matrix is not an error here; the kernel returns LAPACK's
+ * INFO (0, or i + 1 for the first exactly zero U[i][i]).
+ */
+export type LuAttrs = Readonly<Record<string, never>>;
+
+/**
+ * Solve A·X = B (or Aᵀ·X = B with `trans`) from `lu`'s outputs: inputs LU (n×n), piv (n), B
+ * (n or n×nrhs); output X shaped as B. Throws LinAlgError("Singular matrix") when U has an exact
+ * zero on its diagonal, as numpy.linalg.solve.
+ */
+export interface LuSolveAttrs {
+  readonly trans?: boolean;
+}
+
+/**
+ * Triangular solve (BLAS trsm): op(A)·X = B (`side` "left", B m×nrhs or a vector of length m) or
+ * X·op(A) = B ("right", B m×n), A square, op(A) = A or Aᵀ (`transA`). Only the `lower` (or upper)
+ * triangle of A is read; with `unitDiagonal` its diagonal is taken as ones. An exactly zero
+ * diagonal throws LinAlgError as scipy.linalg.solve_triangular.
+ */
+export interface TriangularSolveAttrs {
+  readonly side: "left" | "right";
+  readonly lower: boolean;
+  readonly transA?: boolean;
+  readonly unitDiagonal?: boolean;
+}
+
+/**
+ * The Gram matrix C = Aᵀ·diag(s)·A (n×n, symmetric, both triangles written) of A (m×n) with
+ * optional weights s (length m; `weighted`) — the GLM Hessian block — as symmetric rank-k updates
+ * (BLAS syrk) of row panels, never forming diag(s)·A. With `accumulate`, a last input C0 (n×n)
+ * is added (summing the blocks of a tall matrix).
+ */
+export interface GramAttrs {
+  readonly weighted: boolean;
+  readonly accumulate?: boolean;
+}
+
+/**
+ * y = A·x for A (m×n) and x (n) (BLAS gemv); a transposed A arrives as a view. With
+ * `accumulate`, a third input y0 (m) is added.
+ */
+export interface GemvAttrs {
+  readonly accumulate?: boolean;
+}
+
+/**
+ * Singular value decomposition A = U·diag(S)·Vt (LAPACK gesdd, as NumPy), A m×n, k = min(m, n).
+ * Outputs U (m×m or m×k), S (k, descending), Vt (n×n or k×n) by `fullMatrices`; with
+ * `computeUv` false only S. NaN input throws LinAlgError("SVD did not converge") as NumPy.
+ */
+export interface SvdAttrs {
+  readonly fullMatrices: boolean;
+  readonly computeUv: boolean;
+}
+
+/**
+ * Eigen-decomposition of a symmetric n×n matrix from its `uplo` triangle (LAPACK syevd, as
+ * NumPy's eigh/eigvalsh): eigenvalues ascending (n) and, with `computeV`, the eigenvectors as the
+ * columns of V (n×n). NaN in the referenced triangle throws LinAlgError("Eigenvalues did not
+ * converge") as NumPy.
+ */
+export interface EighAttrs {
+  readonly uplo: "L" | "U";
+  readonly computeV: boolean;
+}
+
+/** Inverse of a square matrix (getrf, then getrs against I, as numpy.linalg.inv). Singular → LinAlgError("Singular matrix"). */
+export type InverseAttrs = Readonly<Record<string, never>>;
+
+/**
+ * NumPy's slogdet of a square matrix from its LU factors: output [sign, logabsdet] (2 elements);
+ * a singular matrix gives [0, -Infinity]. numpy.linalg.det is sign·exp(logabsdet).
+ */
+export type SlogdetAttrs = Readonly<Record<string, never>>;
 
 /** Kernel name → attrs. Adding a kernel means adding it here, in kernels/ts, and (optionally) native. */
 export interface KernelAttrs {
@@ -103,6 +286,20 @@ export interface KernelAttrs {
   assemble: AssembleAttrs;
   generate: GenerateAttrs;
   scan: ScanAttrs;
+  check: CheckAttrs;
+  reshape: ReshapeAttrs;
+  repeat: RepeatAttrs;
+  qr: QrAttrs;
+  cholesky: CholeskyAttrs;
+  lu: LuAttrs;
+  luSolve: LuSolveAttrs;
+  triangularSolve: TriangularSolveAttrs;
+  gram: GramAttrs;
+  gemv: GemvAttrs;
+  svd: SvdAttrs;
+  eigh: EighAttrs;
+  inverse: InverseAttrs;
+  slogdet: SlogdetAttrs;
 }
 
 export type KernelName = keyof KernelAttrs;

@@ -24,10 +24,9 @@ export function alignedView(src: ArrayData, region: Region, owner: NodeId, temps
   const outNdim = region.length;
   const lead = outNdim - src.ndim;
   const shape = region.map(([a, b]) => b - a);
-  // The source's own region: a length-1 axis is always [0, 1) (broadcast, or the whole axis), even
-  // when the region is a length-1 piece further along a longer output axis.
+  // The source's own region: an axis of length 1 broadcasts, so only its element 0 is read.
   const srcRegion: [number, number][] = src.shape.map((d, j) => (d === 1 ? [0, 1] : [region[j + lead]![0], region[j + lead]![1]]));
-  const isBroadcast = src.shape.map((d, j) => d === 1 && shape[j + lead] !== 1);
+  const isBroadcast = src.shape.map((d) => d === 1);
   const chunk0 = srcRegion.map(([a], j) => src.grid.chunkIndexOf(j, a));
   const chunk1 = srcRegion.map(([, b], j) => src.grid.chunkIndexOf(j, Math.max(b - 1, 0)));
   let base: InputView;
@@ -80,7 +79,8 @@ function assembleRegion(
     inputs,
     outputs: [{ dtype: src.dtype, shape }],
     owner,
-    final: false,
+    // Its only consumer runs on `owner`; assembling anywhere else would move the result again.
+    final: true,
   });
   return outputs[0]!;
 }

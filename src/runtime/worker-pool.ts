@@ -5,7 +5,7 @@
  * its task and is replaced; the pool stays usable.
  */
 import { Worker } from "node:worker_threads";
-import { ExecutionError } from "../errors.js";
+import { ExecutionError, reviveError } from "../errors.js";
 import type { KernelResult } from "../kernels/manifest.js";
 import type { KernelKind } from "../kernels/registry.js";
 import type { WorkerInit, WorkerReply, WorkerTask } from "./messages.js";
@@ -86,8 +86,11 @@ export class WorkerPool {
 
   private spawn(slot: Slot): Worker {
     const init: WorkerInit = { kernels: this.kernels };
-    const worker = new Worker(WORKER_SCRIPT, { workerData: init });
+    // No inherited execArgv: flags of the parent script (--input-type, --test, ...) break workers.
+    const worker = new Worker(WORKER_SCRIPT, { workerData: init, execArgv: [] });
     worker.on("message", (reply: WorkerReply) => {
+      // A reply that arrives after close() must not unref a worker being terminated.
+      if (slot.worker !== worker) return;
       const done = slot.current;
       slot.current = null;
       slot.tasks++;
@@ -121,7 +124,9 @@ export class WorkerPool {
         s.worker = null;
         s.current?.reject(new ExecutionError(`${this.label} is shut down`));
         s.current = null;
-        if (w) await w.terminate();
+        if (!w) return;
+        w.ref(); // an idle worker is unref'd; keep the loop alive until it has exited
+        await w.terminate();
       }),
     );
   }
@@ -131,5 +136,5 @@ function rebuildError(e: { name: string; message: string; stack?: string }, kern
   const cause = new Error(e.message);
   cause.name = e.name;
   if (e.stack) cause.stack = e.stack;
-  return new ExecutionError(`kernel '${kernel}' failed: ${e.message}`, { cause });
+  return reviveError(e.name, e.message, `kernel '${kernel}'`, cause);
 }

@@ -5,20 +5,8 @@
  * √N × √N; block e belongs to node grid entry e mod R. The worker within a node is the node's own
  * business (its queue), so only the node level is decided here.
  */
+import { primeFactors } from "../array/block-shape.js";
 import type { NodeId } from "../runtime/messages.js";
-
-/** Prime factors of n, largest first. */
-function primeFactors(n: number): number[] {
-  const out: number[] = [];
-  for (let p = 2; p * p <= n; p++) {
-    while (n % p === 0) {
-      out.push(p);
-      n /= p;
-    }
-  }
-  if (n > 1) out.push(n);
-  return out.reverse();
-}
 
 /**
  * The node grid for a block grid: each prime factor of N goes to the axis with the most blocks per

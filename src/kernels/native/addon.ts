@@ -7,9 +7,10 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TypedArray } from "../../array/dtype.js";
+import type { LapackAddon } from "./linalg/lapack-addon.js";
 
 /** The functions the addon exports (see native/*.cc). */
-export interface NativeAddon {
+export interface NativeAddon extends LapackAddon {
   gemm(
     f32: boolean,
     transA: boolean,
@@ -44,6 +45,23 @@ export interface NativeAddon {
     add: boolean,
   ): void;
   setThreads(n: number): void;
+  /** Elementwise op names in native code order (checked against ops.ts at load). */
+  opNames(): string[];
+  /** Evaluates an encoded program over coalesced geometry (native/engine/fused.cc). */
+  fused(code: Int32Array, consts: Float64Array, arrays: readonly TypedArray[], geom: Float64Array): void;
+  /** Reduces over an encoded layout (native/engine/reduce.cc). */
+  /** Inclusive scan along `axis` (native/engine/scan.cc); arrays are [x, carry?, out]. */
+  scan(
+    arrays: readonly TypedArray[],
+    geom: Float64Array,
+    axis: number,
+    sum: boolean,
+    skipNaN: boolean,
+    xDtype: number,
+    outDtype: number,
+    carryDtype: number,
+  ): void;
+  reduce(code: Int32Array, consts: Float64Array, arrays: readonly TypedArray[], geom: Float64Array, op: number, stateDtype: number): void;
   blasConfig(): { corename: string; config: string };
 }
 

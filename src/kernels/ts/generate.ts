@@ -5,10 +5,12 @@
  */
 import type { Generator, KernelFn } from "../manifest.js";
 import { forEachElement } from "./nd-iter.js";
+import { fillRandom } from "./random/fill.js";
+import { permutationLocal } from "./random/permutation.js";
 
 type ElementFn = (flat: number, coords: readonly number[]) => number;
 
-function elementFn(g: Generator, globalShape: readonly number[]): ElementFn {
+function elementFn(g: Exclude<Generator, { kind: "random" | "permutation" }>, globalShape: readonly number[]): ElementFn {
   switch (g.kind) {
     case "arange":
       return (i) => g.start + i * g.step;
@@ -24,8 +26,6 @@ function elementFn(g: Generator, globalShape: readonly number[]): ElementFn {
       return (_, c) => +(c[c.length - 1]! - c[c.length - 2]! <= g.k);
     case "hashed":
       return (i) => hashed(i, g.salt) * g.scale;
-    case "random":
-      throw new Error("random generators are implemented in kernels/ts/random");
   }
   void globalShape;
 }
@@ -43,6 +43,14 @@ export function hashed(i: number, salt: number): number {
 
 export const generate: KernelFn<"generate"> = (_inputs, outputs, { globalShape, blockStart, generator }) => {
   const out = outputs[0]!;
+  // Random arrays fill whole runs per call (a closure per element would be several times slower).
+  if (generator.kind === "random") return fillRandom(out, globalShape, blockStart, generator);
+  if (generator.kind === "permutation") {
+    const perm = permutationLocal(generator.n, generator.key, generator.stream);
+    const start = blockStart[0]!;
+    for (let i = 0; i < out.shape[0]!; i++) out.data[out.offset + i * out.strides[0]!] = perm[start + i]!;
+    return;
+  }
   const f = elementFn(generator, globalShape);
   const gstrides: number[] = [];
   let s = 1;

@@ -6,7 +6,43 @@ import { einsum } from "./einsum.js";
 import { fused } from "./fused.js";
 import { gemm } from "./gemm.js";
 import { generate } from "./generate.js";
-import { combine, reduce } from "./reduce.js";
+import { combine } from "./reduce/combine.js";
+import { reduce } from "./reduce/reduce.js";
 import { scan } from "./scan.js";
+import { check } from "./check.js";
+import { repeat } from "./repeat.js";
+import { reshape } from "./reshape.js";
+import { cholesky } from "./linalg/cholesky.js";
+import { eigh } from "./linalg/eigh.js";
+import { gemv, gram } from "./linalg/gram.js";
+import { inverse, slogdet } from "./linalg/inverse.js";
+import { lu } from "./linalg/lu.js";
+import { luSolve } from "./linalg/lu-solve.js";
+import { qr } from "./linalg/qr.js";
+import { svd } from "./linalg/svd.js";
+import { triangularSolve } from "./linalg/triangular.js";
 
-export const tsKernels: KernelTable = { fused, reduce, combine, gemm, einsum, assemble, generate, scan };
+export const tsKernels: KernelTable = {
+  fused,
+  reduce,
+  combine,
+  gemm,
+  einsum,
+  assemble,
+  generate,
+  scan,
+  check,
+  reshape,
+  repeat,
+  qr,
+  cholesky,
+  lu,
+  luSolve,
+  triangularSolve,
+  gram,
+  gemv,
+  svd,
+  eigh,
+  inverse,
+  slogdet,
+};

@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: Apache-2.0
+// The BLAS pieces the linear-algebra kernels compose, on row-major storage through CBLAS: trsm,
+// trsv, syrk (plain and weighted), gemv, and a strided 2-D gather (the copy into LAPACK work
+// buffers, tiled so transposed views copy at memory speed). Calling conventions as in lapack_factor.cc; all return 0.
+#include <cblas.h>
+
+#include <cstring>
+
+#include "lapack.h"
+
+namespace numts {
+namespace {
+
+inline bool BoolOf(const Napi::Value& v) { return v.As<Napi::Boolean>().Value(); }
+
+// trsm(f32, left, lower, transA, unitDiag, m, n, a, offA, lda, b, offB, ldb):
+// B (m×n) := op(A)⁻¹·B (left) or B·op(A)⁻¹ (right).
+template <class T>
+int Trsm(const Napi::CallbackInfo& info) {
+  const auto side = BoolOf(info[1]) ? CblasLeft : CblasRight;
+  const auto uplo = BoolOf(info[2]) ? CblasLower : CblasUpper;
+  const auto trans = BoolOf(info[3]) ? CblasTrans : CblasNoTrans;
+  const auto diag = BoolOf(info[4]) ? CblasUnit : CblasNonUnit;
+  const int m = DimOf(info[5]), n = DimOf(info[6]), lda = DimOf(info[9]), ldb = DimOf(info[12]);
+  const T* a = PtrOf<T>(info, 7);
+  T* b = PtrOf<T>(info, 10);
+  if constexpr (sizeof(T) == 4) {
+    cblas_strsm(CblasRowMajor, side, uplo, trans, diag, m, n, 1.0f, a, lda, b, ldb);
+  } else {
+    cblas_dtrsm(CblasRowMajor, side, uplo, trans, diag, m, n, 1.0, a, lda, b, ldb);
+  }
+  return 0;
+}
+
+// trsv(f32, lower, transA, unitDiag, n, a, offA, lda, x, offX, incx): x := op(A)⁻¹·x. One
+// right-hand side through trsv rather than trsm: measured 1.3 ms against 3.8 ms at n = 2000.
+template <class T>
+int Trsv(const Napi::CallbackInfo& info) {
+  const auto uplo = BoolOf(info[1]) ? CblasLower : CblasUpper;
+  const auto trans = BoolOf(info[2]) ? CblasTrans : CblasNoTrans;
+  const auto diag = BoolOf(info[3]) ? CblasUnit : CblasNonUnit;
+  const int n = DimOf(info[4]), lda = DimOf(info[7]), incx = DimOf(info[10]);
+  const T* a = PtrOf<T>(info, 5);
+  T* x = PtrOf<T>(info, 8);
+  if constexpr (sizeof(T) == 4) {
+    cblas_strsv(CblasRowMajor, uplo, trans, diag, n, a, lda, x, incx);
+  } else {
+    cblas_dtrsv(CblasRowMajor, uplo, trans, diag, n, a, lda, x, incx);
+  }
+  return 0;
+}
+
+// syrk(f32, lower, trans, n, k, alpha, a, offA, lda, beta, c, offC, ldc):
+// the lower or upper triangle of C (n×n) := alpha·op(A)·op(A)ᵀ + beta·C, op(A) n×k.
+template <class T>
+int Syrk(const Napi::CallbackInfo& info) {
+  const auto uplo = BoolOf(info[1]) ? CblasLower : CblasUpper;
+  const auto trans = BoolOf(info[2]) ? CblasTrans : CblasNoTrans;
+  const int n = DimOf(info[3]), k = DimOf(info[4]), lda = DimOf(info[8]), ldc = DimOf(info[12]);
+  const double alpha = DoubleOf(info[5]), beta = DoubleOf(info[9]);
+  const T* a = PtrOf<T>(info, 6);
+  T* c = PtrOf<T>(info, 10);
+  if constexpr (sizeof(T) == 4) {
+    cblas_ssyrk(CblasRowMajor, uplo, trans, n, k, static_cast<float>(alpha), a, lda, static_cast<float>(beta), c, ldc);
+  } else {
+    cblas_dsyrk(CblasRowMajor, uplo, trans, n, k, alpha, a, lda, beta, c, ldc);
+  }
+  return 0;
+}
+
+// syrkWeighted(f32, m, n, a, offA, rs, cs, s, offS, incS, c, offC, ldc): the upper triangle of
+// C (n×n row-major) += Aᵀ·diag(s)·A, A m×n at any strides. Rows are scaled by √|s_r| into
+// panels of kPanel rows, one panel per sign of s, each added by syrk with alpha = ±1: the work of
+// a rank-k update (half a gemm) and O(kPanel·n) extra memory, never diag(s)·A whole. NaN or ±Inf
+// propagate as in the plain product (0·Inf = NaN included: zero weights are not skipped).
+template <class T>
+int SyrkWeighted(const Napi::CallbackInfo& info) {
+  const int64_t m = IntOf(info[1]);
+  const int n = DimOf(info[2]);
+  const T* a = PtrOf<T>(info, 3);
+  const int64_t rs = IntOf(info[5]), cs = IntOf(info[6]);
+  const T* s = PtrOf<T>(info, 7);
+  const int64_t incs = IntOf(info[9]);
+  T* c = PtrOf<T>(info, 10);
+  const int ldc = DimOf(info[12]);
+  // 256 rows keep syrk's inner dimension large enough to run at gemm speed while C (n×n) is
+  // read and written once per panel.
+  constexpr int kPanel = 256;
+  std::vector<T> pos(static_cast<size_t>(kPanel) * n), neg(static_cast<size_t>(kPanel) * n);
+  int npos = 0, nneg = 0;
+  auto flush = [&](std::vector<T>& panel, int& rows, T alpha) {
+    if (rows == 0) return;
+    if constexpr (sizeof(T) == 4) {
+      cblas_ssyrk(CblasRowMajor, CblasUpper, CblasTrans, n, rows, alpha, panel.data(), n, 1.0f, c, ldc);
+    } else {
+      cblas_dsyrk(CblasRowMajor, CblasUpper, CblasTrans, n, rows, alpha, panel.data(), n, 1.0, c, ldc);
+    }
+    rows = 0;
+  };
+  for (int64_t r = 0; r < m; r++) {
+    const T w = s[r * incs];
+    const bool negative = w < 0;
+    std::vector<T>& panel = negative ? neg : pos;
+    int& rows = negative ? nneg : npos;
+    const T f = std::sqrt(negative ? -w : w);
+    T* dst = panel.data() + static_cast<size_t>(rows) * n;
+    const T* src = a + r * rs;
+    for (int j = 0; j < n; j++) dst[j] = f * src[j * cs];
+    if (++rows == kPanel) flush(panel, rows, negative ? T(-1) : T(1));
+  }
+  flush(pos, npos, T(1));
+  flush(neg, nneg, T(-1));
+  return 0;
+}
+
+// gemv(f32, trans, m, n, a, offA, lda, x, offX, incx, beta, y, offY, incy):
+// y := op(A)·x + beta·y with A m×n row-major; increments are positive.
+template <class T>
+int Gemv(const Napi::CallbackInfo& info) {
+  const auto trans = BoolOf(info[1]) ? CblasTrans : CblasNoTrans;
+  const int m = DimOf(info[2]), n = DimOf(info[3]), lda = DimOf(info[6]);
+  const int incx = DimOf(info[9]), incy = DimOf(info[13]);
+  const double beta = DoubleOf(info[10]);
+  const T* a = PtrOf<T>(info, 4);
+  const T* x = PtrOf<T>(info, 7);
+  T* y = PtrOf<T>(info, 11);
+  if constexpr (sizeof(T) == 4) {
+    cblas_sgemv(CblasRowMajor, trans, m, n, 1.0f, a, lda, x, incx, static_cast<float>(beta), y, incy);
+  } else {
+    cblas_dgemv(CblasRowMajor, trans, m, n, 1.0, a, lda, x, incx, beta, y, incy);
+  }
+  return 0;
+}
+
+// gather(f32, rows, cols, src, offSrc, rowStride, colStride, dst, offDst, ld):
+// dst[i·ld + j] = src[i·rowStride + j·colStride]. Any strides (negative, zero). Other layouts
+// than row-major are copied in 32×32 tiles with contiguous writes, which measured fastest for
+// transposes on this machine (4 ms for 2000×2000 doubles, against 6–13 ms for other orders/tiles).
+template <class T>
+int Gather(const Napi::CallbackInfo& info) {
+  const int64_t rows = IntOf(info[1]), cols = IntOf(info[2]);
+  const T* src = PtrOf<T>(info, 3);
+  const int64_t rs = IntOf(info[5]), cs = IntOf(info[6]);
+  T* dst = PtrOf<T>(info, 7);
+  const int64_t ld = IntOf(info[9]);
+  if (cs == 1) {
+    for (int64_t i = 0; i < rows; i++) std::memcpy(dst + i * ld, src + i * rs, sizeof(T) * cols);
+    return 0;
+  }
+  constexpr int64_t kTile = 32;
+  for (int64_t i0 = 0; i0 < rows; i0 += kTile) {
+    const int64_t i1 = std::min(rows, i0 + kTile);
+    for (int64_t j0 = 0; j0 < cols; j0 += kTile) {
+      const int64_t j1 = std::min(cols, j0 + kTile);
+      for (int64_t i = i0; i < i1; i++) {
+        for (int64_t j = j0; j < j1; j++) dst[i * ld + j] = src[i * rs + j * cs];
+      }
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+void RegisterLapackBlas(Napi::Env env, Napi::Object exports) {
+  exports.Set("trsm", Napi::Function::New(env, Dispatch<Trsm<double>, Trsm<float>>));
+  exports.Set("trsv", Napi::Function::New(env, Dispatch<Trsv<double>, Trsv<float>>));
+  exports.Set("syrk", Napi::Function::New(env, Dispatch<Syrk<double>, Syrk<float>>));
+  exports.Set("syrkWeighted", Napi::Function::New(env, Dispatch<SyrkWeighted<double>, SyrkWeighted<float>>));
+  exports.Set("gemv", Napi::Function::New(env, Dispatch<Gemv<double>, Gemv<float>>));
+  exports.Set("gather", Napi::Function::New(env, Dispatch<Gather<double>, Gather<float>>));
+}
+
+}  // namespace numts
