@@ -3,7 +3,7 @@
 import { resolveUfunc } from "../array/ufunc-resolve.js";
 import { ShapeError } from "../errors.js";
 import { elementwise } from "../plan/elementwise.js";
-import { ravel } from "../plan/ravel.js";
+import { reshape } from "../plan/reshape.js";
 import { expandDimsView } from "../plan/views.js";
 import type { BlockArray } from "./block-array.js";
 import { contractArrays, multiplyArrays, resultType, shapeText, withArrays } from "./contract-args.js";
@@ -26,8 +26,8 @@ export const vdot = arrayOp(function vdot(a: ArrayLike, b: ArrayLike): BlockArra
       const labels = x!.shape.map((_, i) => i);
       return contractArrays([x!, y!], [labels, labels], [], dtype);
     }
-    const fx = ravel(x!);
-    const fy = ravel(y!);
+    const fx = reshape(x!, [x!.size]);
+    const fy = reshape(y!, [y!.size]);
     try {
       return contractArrays([fx, fy], [[0], [0]], [], dtype);
     } finally {
@@ -75,8 +75,8 @@ export const inner = arrayOp(function inner(a: ArrayLike, b: ArrayLike): BlockAr
  */
 export const outer = arrayOp(function outer(a: ArrayLike, b: ArrayLike): BlockArray {
   return withArrays("outer", [a, b], ([x, y]) => {
-    const fx = ravel(x!);
-    const fy = ravel(y!);
+    const fx = reshape(x!, [x!.size]);
+    const fy = reshape(y!, [y!.size]);
     const col = expandDimsView(fx, [1]);
     const row = expandDimsView(fy, [0]);
     try {
