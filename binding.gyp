@@ -16,7 +16,8 @@
         "native/lapack.cc",
         "native/lapack_factor.cc",
         "native/lapack_spectral.cc",
-        "native/lapack_blas.cc"
+        "native/lapack_blas.cc",
+        "native/lapack_tiles.cc"
       ],
       "include_dirs": [
         "<!(node -p \"require('node-addon-api').include_dir\")",

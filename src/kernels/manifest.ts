@@ -258,6 +258,77 @@ export type InverseAttrs = Readonly<Record<string, never>>;
  */
 export type SlogdetAttrs = Readonly<Record<string, never>>;
 
+// ---- Tile kernels of the distributed factorizations (src/linalg) -----------------------------
+// Same conventions as the single-block kernels above; see src/kernels/ts/tiles/ for each one's
+// reference implementation and docs/linalg.md for the algorithms that compose them.
+
+/**
+ * The Schur-complement update of every blocked factorization: C = C0 − Σ_t A_t·B_t (BLAS gemm with
+ * alpha = −1, beta = 1, accumulating in place). Inputs A1, B1, …, At, Bt, C0 (`terms` = t, default
+ * 1); a transposed operand arrives as a view.
+ */
+export interface SchurUpdateAttrs {
+  readonly terms?: number;
+}
+
+/**
+ * One round of tournament pivoting (CALU; Grigori, Demmel & Xiang 2011): partial-pivoting LU
+ * (getrf) of the vertical stack of candidate rows, keeping the r = min(rows, w) rows it picks.
+ * Inputs: q candidate blocks V1..Vq (rows × w), then their rows' positions P1..Pq (int32) — or,
+ * with `firstRows`, no positions: block i holds positions firstRows[i], firstRows[i] + 1, ….
+ * Outputs: the picked rows' values as given (r × w) and positions (int32, r), in pivot order, and
+ * the packed LU factors of those rows in that order (r × w: unit L below the diagonal, U on and
+ * above). With `raiseSingular`, an exactly zero pivot raises LinAlgError("Singular matrix").
+ */
+export interface TournamentAttrs {
+  readonly firstRows?: readonly number[];
+  readonly raiseSingular?: boolean;
+}
+
+/**
+ * The row exchange of one tournament-pivoted LU step on a column of tiles: the r pivot rows (at
+ * positions piv) move to positions top, top + 1, …, top + r − 1 and the rows displaced from
+ * there fill the positions the pivots left, in increasing order. Inputs: piv (int32, r), the
+ * column's old rows [top, top + r), then source tiles (source i starts at position
+ * `sources[i]`). Output: rows [first, first + m) of the exchanged column; a row whose source is
+ * neither the old top rows nor a source tile is taken from the `base` input (the partial of
+ * another node, in output positions; the input after piv and the top rows) or else left zero.
+ */
+export interface RowExchangeAttrs {
+  readonly top: number;
+  readonly first: number;
+  readonly sources: readonly number[];
+  readonly base?: boolean;
+}
+
+/**
+ * slogdet of a matrix from its tournament-pivoted LU: inputs piv_s, lu_s per step s (the step's
+ * pivots and diagonal tile factors, top row `tops[s]`); output [sign, logabsdet] as NumPy's
+ * slogdet (a zero pivot gives [0, −∞]).
+ */
+export interface LuSlogdetAttrs {
+  readonly tops: readonly number[];
+}
+
+/**
+ * Householder QR in compact WY form (Schreiber & Van Loan 1989; LAPACK geqrf + larft) of the
+ * vertical stack of the inputs (m×n, k = min(m, n)): Q = H_1⋯H_k = I − V·T·Vᵀ. Outputs R (k×n),
+ * T (k×k, upper triangular) and V as one piece per input (that input's rows × k; V is unit lower
+ * trapezoidal, its ones and zeros written out). With `triangularInputs` every input is taken as
+ * upper triangular (merging R factors in tiled QR).
+ */
+export interface HouseholderAttrs {
+  readonly triangularInputs?: boolean;
+}
+
+/**
+ * Applies `householder`'s Q = I − V·T·Vᵀ to the vertical stack C = [C1; …; Cq]: Qᵀ·C with
+ * `transpose`, else Q·C. Inputs V1..Vq, T, C1..Cq (Ci has Vi's rows); one output per Ci.
+ */
+export interface ApplyHouseholderAttrs {
+  readonly transpose: boolean;
+}
+
 /** Kernel name → attrs. Adding a kernel means adding it here, in kernels/ts, and (optionally) native. */
 export interface KernelAttrs {
   fused: FusedAttrs;
@@ -281,6 +352,12 @@ export interface KernelAttrs {
   eigh: EighAttrs;
   inverse: InverseAttrs;
   slogdet: SlogdetAttrs;
+  schurUpdate: SchurUpdateAttrs;
+  tournament: TournamentAttrs;
+  rowExchange: RowExchangeAttrs;
+  luSlogdet: LuSlogdetAttrs;
+  householder: HouseholderAttrs;
+  applyHouseholder: ApplyHouseholderAttrs;
 }
 
 export type KernelName = keyof KernelAttrs;

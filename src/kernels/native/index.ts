@@ -9,6 +9,7 @@ import { nativeGemm } from "./gemm.js";
 import { nativeLinalgKernels } from "./linalg/index.js";
 import { nativeReduce } from "./reduce.js";
 import { nativeScan } from "./scan.js";
+import { nativeTileKernels } from "./tiles/index.js";
 
 /** Why the addon's elementwise engine cannot be used with this build of the TypeScript, or null. */
 function engineMismatch(addon: NativeAddon): string | null {
@@ -33,5 +34,6 @@ export function nativeKernels(): KernelTable | Error {
     reduce: nativeReduce(addon),
     scan: nativeScan(addon),
     ...nativeLinalgKernels(addon, tsKernels),
+    ...nativeTileKernels(addon, tsKernels),
   };
 }

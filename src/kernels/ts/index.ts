@@ -20,6 +20,7 @@ import { luSolve } from "./linalg/lu-solve.js";
 import { qr } from "./linalg/qr.js";
 import { svd } from "./linalg/svd.js";
 import { triangularSolve } from "./linalg/triangular.js";
+import { tileKernels } from "./tiles/index.js";
 
 export const tsKernels: KernelTable = {
   fused,
@@ -43,4 +44,5 @@ export const tsKernels: KernelTable = {
   eigh,
   inverse,
   slogdet,
+  ...tileKernels,
 };
