@@ -35,7 +35,7 @@ export function nativeHouseholder(addon: LapackAddon & TileAddon, fallback: Kern
       r0 += a.rows;
     }
     const tau = alloc(dtype, k);
-    check(addon.geqrf(f32, m, n, w, 0, m, tau, 0), "geqrf");
+    check(addon.geqrtTau(f32, m, n, w, 0, m, tau, 0), "geqrt");
     addon.gather(f32, k, n, w, 0, 1, m, r!.data, r!.offset, n);
     for (let i = 1; i < k; i++) r!.data.fill(0, r!.offset + i * n, r!.offset + i * n + Math.min(i, n));
     // V in place: unit diagonal, zeros above it.
