@@ -207,6 +207,8 @@ export interface TriangularSolveAttrs {
   readonly lower: boolean;
   readonly transA?: boolean;
   readonly unitDiagonal?: boolean;
+  /** Where A's diagonal starts in the whole matrix (a tile's), for the error's index. */
+  readonly diagonalStart?: number;
 }
 
 /**
