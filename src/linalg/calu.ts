@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: Apache-2.0
+/**
+ * Gaussian elimination with tournament pivoting on tiles (CALU: Grigori, Demmel & Xiang, "CALU: a
+ * communication optimal LU factorization algorithm", SIAM J. Matrix Anal. Appl. 32(4), 2011).
+ *
+ * Why tournament pivoting: partial pivoting searches a whole column for each pivot, one global
+ * reduction per column — thousands of round trips between tiles on different nodes. A tournament
+ * picks a tile column's c pivots in one reduction: every tile of the panel proposes c candidate
+ * rows by partial-pivoting LU where it lives, and candidates are merged pairwise by the same rule
+ * (plan/tree-reduce.ts, co-located candidates first) until c rows remain. The factorization is as
+ * stable as partial pivoting in practice (Grigori et al. §5); with one tile per column it is
+ * exactly LAPACK's getrf.
+ *
+ * Step k, for the panel tile column k and the trailing columns j > k of A and every column of B:
+ *
+ *   piv, LU_kk = tournament(A_kk, …, A_pk)          pivots and the diagonal tile's factors
+ *   exchange rows: pivots to the top tile row, displaced rows where the pivots were
+ *   U_kj = L_kk⁻¹·A_kj                               trsm on the new top tiles
+ *   L_ik = A_ik·U_kk⁻¹                  (i > k)      trsm where A_ik lives
+ *   A_ij = A_ij − L_ik·U_kj             (i, j > k)   gemm where A_ij lives
+ *
+ * B is eliminated with A (Gaussian elimination on [A | B]), so solving needs only U and the
+ * reduced B: no L is kept. Memory: A and B plus the tiles being updated.
+ */
+import type { Dtype } from "../array/dtype.js";
+import type { ArrayData } from "../plan/array-data.js";
+import { type PartialState, treeReduce } from "../plan/tree-reduce.js";
+import type { Block } from "../runtime/block.js";
+import type { NodeId } from "../runtime/messages.js";
+import type { InputView } from "../runtime/runtime.js";
+import { TileMatrix, blockView, run } from "./tiles.js";
+
+/** One elimination step's pivots (int32 positions) and diagonal tile factors (packed LU). */
+export interface Step {
+  readonly top: number;
+  readonly piv: Block;
+  readonly lu: Block;
+}
+
+export interface Elimination {
+  /** U's tiles above the diagonal (A's tile matrix: (k, j) for j > k); below it, released tiles. */
+  readonly u: TileMatrix;
+  /** B's tiles, reduced to L⁻¹·P·B (null without B). */
+  readonly b: TileMatrix | null;
+  readonly steps: readonly Step[];
+  release(): void;
+}
+
+/**
+ * Eliminates square `a` (tiles `chunks` × `chunks`) and, alongside, `b` (rows `chunks`, any column
+ * chunks). With `raiseSingular`, an exactly zero pivot fails the result with LinAlgError("Singular
+ * matrix") as numpy.linalg.solve.
+ */
+export function eliminate(a: ArrayData, b: ArrayData | null, chunks: readonly number[], raiseSingular: boolean): Elimination {
+  const dtype = a.dtype;
+  const u = TileMatrix.of(a, chunks, chunks);
+  const bt = b ? TileMatrix.of(b, chunks, b.grid.chunks[1]!) : null;
+  const p = chunks.length;
+  const steps: Step[] = [];
+  for (let k = 0; k < p; k++) {
+    const step = tournament(u, k, dtype, raiseSingular);
+    steps.push(step);
+    // Trailing columns: A's j > k, then B's.
+    const columns: [TileMatrix, number][] = [];
+    for (let j = k + 1; j < p; j++) columns.push([u, j]);
+    if (bt) for (let j = 0; j < bt.cols; j++) columns.push([bt, j]);
+    const oldTops = columns.map(([m, j]) => ({ ...m.tile(k, j), block: m.tile(k, j).block.retain() }));
+    // The panel: diagonal tile → its LU factors; below it, exchanged then L_ik = A_ik·U_kk⁻¹.
+    const panelTop = { ...u.tile(k, k), block: u.tile(k, k).block.retain() };
+    u.set(k, k, step.lu.retain());
+    for (let i = k + 1; i < p; i++) {
+      const exchanged = exchangeLower(step, panelTop, u.tile(i, k), u.rowBounds[i]!, dtype, u.owner(i, k));
+      const [lik] = run("triangularSolve", { side: "right", lower: false }, [blockView(step.lu), blockView(exchanged)], [{ dtype, shape: [chunks[i]!, chunks[k]!] }], u.owner(i, k), true);
+      exchanged.release();
+      u.set(i, k, lik!);
+    }
+    panelTop.block.release();
+    columns.forEach(([m, j], c) => {
+      const top = exchangeTop(step, oldTops[c]!, m, k, j, dtype);
+      const [ukj] = run("triangularSolve", { side: "left", lower: true, unitDiagonal: true }, [blockView(step.lu), blockView(top)], [{ dtype, shape: top.shape }], m.owner(k, j), true);
+      top.release();
+      m.set(k, j, ukj!);
+    });
+    columns.forEach(([m, j], c) => {
+      for (let i = k + 1; i < p; i++) {
+        const exchanged = exchangeLower(step, oldTops[c]!, m.tile(i, j), m.rowBounds[i]!, dtype, m.owner(i, j));
+        const shape = [chunks[i]!, m.colChunks[j]!];
+        const [aij] = run("schurUpdate", {}, [u.tile(i, k), m.tile(k, j), blockView(exchanged)], [{ dtype, shape }], m.owner(i, j), true);
+        exchanged.release();
+        m.set(i, j, aij!);
+      }
+      oldTops[c]!.block.release();
+    });
+  }
+  return {
+    u,
+    b: bt,
+    steps,
+    release() {
+      u.release();
+      bt?.release();
+      for (const s of steps) [s.piv, s.lu].forEach((x) => x.release());
+    },
+  };
+}
+
+/** The tournament of step k over the panel tiles A_kk … A_pk: pivots and LU_kk. */
+function tournament(u: TileMatrix, k: number, dtype: Dtype, raiseSingular: boolean): Step {
+  const p = u.rows;
+  const ck = u.colChunks[k]!;
+  const top = u.rowBounds[k]!;
+  const round = (attrs: { firstRows?: number[]; raiseSingular: boolean }, inputs: InputView[], rows: number, owner: NodeId, final: boolean): Block[] => {
+    const r = Math.min(rows, ck);
+    return run("tournament", attrs, inputs, [{ dtype, shape: [r, ck] }, { dtype: "int32", shape: [r] }, { dtype, shape: [r, ck] }], owner, final);
+  };
+  const only = p - k === 1;
+  const leaves: PartialState[] = [];
+  for (let i = k; i < p; i++) {
+    leaves.push(round({ firstRows: [u.rowBounds[i]!], raiseSingular: only && raiseSingular }, [u.tile(i, k)], u.rowChunks[i]!, u.owner(i, k), false));
+  }
+  const [values, piv, lu] = treeReduce(leaves, u.owner(k, k), (x, y, final, owner) => {
+    const rows = x[0]!.shape[0]! + y[0]!.shape[0]!;
+    return round({ raiseSingular: final && raiseSingular }, [x[0], y[0], x[1], y[1]].map((b) => blockView(b!)), rows, owner, false);
+  }) as [Block, Block, Block];
+  values.release();
+  return { top, piv, lu };
+}
+
+/** Tile (i, j) (rows from `first`) after the step's exchange: the displaced top rows replace its pivots. */
+function exchangeLower(step: Step, oldTop: InputView, tile: InputView, first: number, dtype: Dtype, owner: NodeId): Block {
+  const attrs = { top: step.top, first, sources: [first] };
+  return run("rowExchange", attrs, [blockView(step.piv), oldTop, tile], [{ dtype, shape: tile.shape }], owner, false)[0]!;
+}
+
+/**
+ * The new top tile of column j: the pivot rows, gathered on each node holding tiles of the column
+ * (one op per node, chained, the top tile's owner last) so only one tile-sized partial per node
+ * moves.
+ */
+function exchangeTop(step: Step, oldTop: InputView, m: TileMatrix, k: number, j: number, dtype: Dtype): Block {
+  const byNode = new Map<NodeId, number[]>();
+  for (let i = k + 1; i < m.rows; i++) {
+    const node = m.tile(i, j).block.node;
+    byNode.set(node, [...(byNode.get(node) ?? []), i]);
+  }
+  const owner = m.owner(k, j);
+  const groups = [...byNode.entries()].sort(([a], [b]) => (a === owner ? 1 : 0) - (b === owner ? 1 : 0) || a - b).map(([, rows]) => rows);
+  if (groups.length === 0) groups.push([]);
+  let partial: Block | null = null;
+  groups.forEach((rows, g) => {
+    const attrs = { top: step.top, first: step.top, sources: rows.map((i) => m.rowBounds[i]!), base: partial !== null };
+    const inputs = [blockView(step.piv), oldTop, ...(partial ? [blockView(partial)] : []), ...rows.map((i) => m.tile(i, j))];
+    const [next] = run("rowExchange", attrs, inputs, [{ dtype, shape: oldTop.shape }], owner, g === groups.length - 1);
+    partial?.release();
+    partial = next!;
+  });
+  return partial!;
+}
