@@ -28,6 +28,15 @@ export { flip, fliplr, flipud, roll } from "./api/rearrange.js";
 export { pad } from "./api/pad.js";
 export { tril, triu, diag, diagonal } from "./api/triangle.js";
 export * as random from "./api/random-namespace.js";
+export { matmul, dot } from "./api/matmul.js";
+export { vdot, inner, outer } from "./api/products.js";
+export { tensordot } from "./api/tensordot.js";
+export type { TensordotAxes, TensordotOptions } from "./api/tensordot.js";
+export { einsum } from "./api/einsum.js";
+export type { EinsumArg, EinsumOptions, EinsumSublist } from "./api/einsum.js";
+export { trace } from "./api/trace.js";
+export type { TraceOptions } from "./api/trace.js";
+export { kron } from "./api/kron.js";
 export { init, shutdown, stats, resetStats, explain, progress } from "./api/lifecycle.js";
 export type { InitOptions, NodeStats, Explanation, Progress } from "./api/lifecycle.js";
 export {
@@ -41,4 +50,5 @@ export {
   PendingShapeError,
   RuntimeStateError,
   ShapeError,
+  SubscriptError,
 } from "./errors.js";

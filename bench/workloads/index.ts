@@ -2,6 +2,9 @@
 /** Every benchmark workload, by name (the names of bench/peer_bench.py). */
 import type { Workload } from "../workload.js";
 import { elementwise } from "./elementwise.js";
+import { gemm } from "./gemm.js";
+import { mttkrp } from "./mttkrp.js";
+import { transposeAdd } from "./transpose-add.js";
 import { sum } from "./sum.js";
 
-export const WORKLOADS: readonly Workload[] = [elementwise, sum];
+export const WORKLOADS: readonly Workload[] = [elementwise, sum, gemm, mttkrp, transposeAdd];
