@@ -28,6 +28,7 @@ export { flip, fliplr, flipud, roll } from "./api/rearrange.js";
 export { pad } from "./api/pad.js";
 export { tril, triu, diag, diagonal } from "./api/triangle.js";
 export * as random from "./api/random-namespace.js";
+export * as linalg from "./api/linalg/index.js";
 export { matmul, dot } from "./api/matmul.js";
 export { vdot, inner, outer } from "./api/products.js";
 export { tensordot } from "./api/tensordot.js";
