@@ -129,7 +129,7 @@ function tournament(u: TileMatrix, k: number, dtype: Dtype, raiseSingular: boole
 /** Tile (i, j) (rows from `first`) after the step's exchange: the displaced top rows replace its pivots. */
 function exchangeLower(step: Step, oldTop: InputView, tile: InputView, first: number, dtype: Dtype, owner: NodeId): Block {
   const attrs = { top: step.top, first, sources: [first] };
-  return run("rowExchange", attrs, [blockView(step.piv), oldTop, tile], [{ dtype, shape: tile.shape }], owner, false)[0]!;
+  return run("rowExchange", attrs, [blockView(step.piv), oldTop, tile], [{ dtype, shape: tile.shape }], owner, true)[0]!;
 }
 
 /**

@@ -16,6 +16,7 @@ import { ArrayGrid } from "../array/grid.js";
 import { stridesOf } from "../array/shape.js";
 import { ArrayData } from "../plan/array-data.js";
 import { regrid } from "../plan/compose.js";
+import { materialize } from "../plan/materialize.js";
 import { transposeView } from "../plan/views.js";
 import type { Block } from "../runtime/block.js";
 import { TileMatrix, blockView, run, subView } from "./tiles.js";
@@ -32,6 +33,7 @@ export interface Svd {
 
 /** One block holding all of `a` (a view when it is one already). */
 export function oneBlock(a: ArrayData): ArrayData {
+  materialize(a);
   return regrid(a, ArrayGrid.fromChunks(a.shape, a.shape.map((d) => (d === 0 ? [] : [d]))));
 }
 

@@ -22,7 +22,7 @@ import { generate } from "../plan/creation.js";
 import { type PartialState, treeReduce } from "../plan/tree-reduce.js";
 import type { Block } from "../runtime/block.js";
 import type { NodeId } from "../runtime/messages.js";
-import { chunksOf, tileSize } from "./partition.js";
+import { chunksOf, retileSize } from "./partition.js";
 import { TileMatrix, blockView, run, subView } from "./tiles.js";
 import { ZeroTiles } from "./zero.js";
 
@@ -46,7 +46,7 @@ export interface TiledQr {
  */
 export function tiledQr(a: ArrayData, mode: "reduced" | "complete" | "r"): TiledQr {
   const [m, n] = a.shape as [number, number];
-  const ts = tileSize(Math.max(m, n));
+  const ts = retileSize(a);
   const t = TileMatrix.of(a, chunksOf(m, ts), chunksOf(n, ts));
   const dtype = a.dtype;
   const keep = mode !== "r";

@@ -52,6 +52,31 @@ export function floatArray(a: ArrayLike, what: string, dtype?: Dtype): BlockArra
   return wrap(cast);
 }
 
+/**
+ * NumPy's `_commonType`: every factorization computes in float64, and its results are rounded to
+ * float32 when all inputs are float32. Returns `a` as float64 and the result dtype.
+ */
+export function double(a: ArrayLike, what: string): { x: BlockArray; dtype: "float64" | "float32" } {
+  const x = floatArray(a, what);
+  if (x.dtype === "float64") return { x, dtype: "float64" };
+  const wide = x.astype("float64");
+  x.dispose();
+  return { x: wide, dtype: "float32" };
+}
+
+/** Results rounded to `dtype` (the originals are disposed when cast). */
+export function rounded<T extends BlockArray | readonly BlockArray[]>(out: T, dtype: Dtype): T {
+  const cast = (x: BlockArray): BlockArray => {
+    // A deferred result is cast once known (disposing it before would break the deferred cast).
+    if (!x.isResolved) return BlockArray.deferred(x.resolved().then(cast));
+    if (x.dtype === dtype || x.dtype === "int32") return x;
+    const y = x.astype(dtype);
+    x.dispose();
+    return y;
+  };
+  return (Array.isArray(out) ? (out as readonly BlockArray[]).map(cast) : cast(out as BlockArray)) as T;
+}
+
 /** The planner array of a BlockArray, held for the caller (release it). */
 export function held(x: BlockArray): ArrayData {
   return x.data.retain();

@@ -5,7 +5,7 @@ import { transposeView } from "../../plan/views.js";
 import type { BlockArray } from "../block-array.js";
 import { type ArrayLike, wrap } from "../convert.js";
 import { arrayOp } from "../op.js";
-import { floatArray, held, perMatrix, requireSquare, requireStacked2d } from "./args.js";
+import { double, held, perMatrix, requireSquare, requireStacked2d, rounded } from "./args.js";
 
 export interface CholeskyOptions {
   /** Return the upper factor U (A = Uᵀ·U, from A's upper triangle) instead of L. */
@@ -42,12 +42,12 @@ function factor(a: BlockArray, upper: boolean): BlockArray {
  *   without an error, as in NumPy.
  */
 export const cholesky = arrayOp(function cholesky(a: ArrayLike, options: CholeskyOptions = {}): BlockArray {
-  const x = floatArray(a, "cholesky: a");
+  const { x, dtype } = double(a, "cholesky: a");
   try {
     requireStacked2d(x);
     requireSquare(x);
     const n = x.shape[x.ndim - 1]!;
-    return perMatrix(x, [[n, n]], [x.dtype], (m) => [n === 0 ? m.copy() : factor(m, options.upper === true)])[0]!;
+    return rounded(perMatrix(x, [[n, n]], [dtype], (m) => [n === 0 ? m.copy() : factor(m, options.upper === true)])[0]!, dtype);
   } finally {
     x.dispose();
   }

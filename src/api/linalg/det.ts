@@ -11,7 +11,7 @@ import { type ArrayLike, wrap } from "../convert.js";
 import { full } from "../creation.js";
 import { arrayOp } from "../op.js";
 import { exp, multiply } from "../ufuncs.js";
-import { floatArray, held, linalgOp, named, perMatrix, requireSquare, requireStacked2d } from "./args.js";
+import { double, held, linalgOp, named, perMatrix, requireSquare, requireStacked2d, rounded } from "./args.js";
 
 /** NumPy's SlogdetResult: `const [sign, logabsdet] = nt.linalg.slogdet(a)`, or `.sign`, `.logabsdet`. */
 export type SlogdetResult = readonly [sign: BlockArray, logabsdet: BlockArray] & { readonly sign: BlockArray; readonly logabsdet: BlockArray };
@@ -30,11 +30,11 @@ function slogdetMatrix(a: BlockArray): BlockArray[] {
 }
 
 function slogdetStack(a: ArrayLike, fn: string): BlockArray[] {
-  const x = floatArray(a, `${fn}: a`);
+  const { x, dtype } = double(a, `${fn}: a`);
   try {
     requireStacked2d(x);
     requireSquare(x);
-    return perMatrix(x, [[], []], [x.dtype, x.dtype], slogdetMatrix);
+    return rounded(perMatrix(x, [[], []], [dtype, dtype], slogdetMatrix), dtype);
   } finally {
     x.dispose();
   }

@@ -12,7 +12,7 @@ import { ArrayData } from "../../plan/array-data.js";
 import type { BlockArray } from "../block-array.js";
 import { type ArrayLike, wrap } from "../convert.js";
 import { eye, zeros } from "../creation.js";
-import { floatArray, held, linalgOp, named, perMatrix, requireSquare, requireStacked2d } from "./args.js";
+import { double, held, linalgOp, named, perMatrix, requireSquare, requireStacked2d, rounded } from "./args.js";
 
 /** The largest n whose eigenproblem runs (on one node: 2 GiB of float64 for A, as much for V). */
 export const EIGH_LIMIT = 16384;
@@ -49,14 +49,14 @@ function eighMatrix(a: BlockArray, uplo: "L" | "U", computeV: boolean): BlockArr
 }
 
 function eighStack(a: ArrayLike, uplo: "L" | "U", computeV: boolean, fn: string): BlockArray[] {
-  const x = floatArray(a, `${fn}: a`);
+  const { x, dtype } = double(a, `${fn}: a`);
   try {
     requireStacked2d(x);
     requireSquare(x);
     const n = x.shape[x.ndim - 1]!;
     if (n > EIGH_LIMIT) throw new RangeError(`${fn}: n = ${n} exceeds ${EIGH_LIMIT}: the eigenproblem is solved on one node`);
     const shapes = computeV ? [[n], [n, n]] : [[n]];
-    return perMatrix(x, shapes, shapes.map(() => x.dtype), (m) => eighMatrix(m, uplo, computeV));
+    return rounded(perMatrix(x, shapes, shapes.map(() => dtype), (m) => eighMatrix(m, uplo, computeV)), dtype);
   } finally {
     x.dispose();
   }

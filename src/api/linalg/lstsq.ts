@@ -6,7 +6,8 @@
  */
 import { LinAlgError } from "../../errors.js";
 import { BlockArray } from "../block-array.js";
-import type { ArrayLike } from "../convert.js";
+import { checkValues } from "../../plan/check.js";
+import { type ArrayLike, wrap } from "../convert.js";
 import { full, zeros } from "../creation.js";
 import { expandDims } from "../dims.js";
 import { matmul } from "../matmul.js";
@@ -15,9 +16,9 @@ import { reshape } from "../reshape.js";
 import { where } from "../selection.js";
 import { transpose } from "../transpose.js";
 import { divide, greater, multiply, square, subtract } from "../ufuncs.js";
-import { epsOf, linalgOp, require2d } from "./args.js";
+import { epsOf, linalgOp, require2d, rounded } from "./args.js";
 import { scoped } from "./scope.js";
-import { commonFloat } from "./solve.js";
+import { commonDouble } from "./solve.js";
 import { svd } from "./svd.js";
 
 export interface LstsqOptions {
@@ -51,8 +52,8 @@ export function pseudoInverse(s: BlockArray, cutoff: BlockArray | number): Block
  */
 export const lstsq = linalgOp(
   function lstsq(a: ArrayLike, b: ArrayLike, options: LstsqOptions = {}): LstsqResult {
-    const [x, y] = commonFloat(a, b, "lstsq");
-    return scoped((t) => {
+    const [x, y, resultDtype] = commonDouble(a, b, "lstsq");
+    const result = scoped((t): LstsqResult => {
       t.t(x);
       t.t(y);
       const vector = y.ndim === 1;
@@ -63,6 +64,7 @@ export const lstsq = linalgOp(
       const k = y2.shape[1]!;
       if (y2.shape[0] !== m) throw new LinAlgError("Incompatible dimensions");
       const dtype = x.dtype;
+      // NumPy computes in double, so the default cutoff is double's eps whatever the input dtype.
       const rcond = options.rcond ?? epsOf(dtype) * Math.max(m, n);
       const xShape = vector ? [n] : [n, k];
       if (Math.min(m, n) === 0 || k === 0) {
@@ -70,7 +72,9 @@ export const lstsq = linalgOp(
         const residuals = n === 0 && m > 0 ? sum(t.t(square(y2)), { axis: 0 }) : zeros([0], { dtype });
         return [zeros(xShape, { dtype }), residuals, full([], 0, { dtype: "int32" }), zeros([0], { dtype })] as const;
       }
-      const [u, s, vt] = svd(x, { fullMatrices: false }).map((v) => t.t(v)) as [BlockArray, BlockArray, BlockArray];
+      // NumPy's gelsd fails on NaN and ±Inf with its own message; check A before the SVD sees it.
+      const finite = t.t(wrap(checkValues(x.data, "finite", "LinAlgError", "SVD did not converge in Linear Least Squares")));
+      const [u, s, vt] = svd(finite, { fullMatrices: false }).map((v) => t.t(v)) as [BlockArray, BlockArray, BlockArray];
       const cutoff = t.t(multiply(t.t(max(s, { axis: -1 })), rcond));
       const inverse = t.t(pseudoInverse(s, cutoff));
       const rank = countAbove(s, cutoff);
@@ -80,6 +84,7 @@ export const lstsq = linalgOp(
       const solution = vector ? reshape(x2, [n]) : x2.copy();
       return [solution, residualsOf(x, y2, x2, rank, n), rank, s.copy()] as const;
     });
+    return rounded(result, resultDtype);
   },
   (_a: ArrayLike, _b: ArrayLike, _o?: LstsqOptions) => 4,
 );

@@ -2,7 +2,7 @@
 /** `nt.linalg.multiDot`: a chain of distributed matrix products in the cheapest order. */
 import { ShapeError } from "../../errors.js";
 import type { BlockArray } from "../block-array.js";
-import { type ArrayLike, toData, wrap, isTemporary } from "../convert.js";
+import { type ArrayLike, isTemporary, toData, wrap } from "../convert.js";
 import { dot } from "../matmul.js";
 import { arrayOp } from "../op.js";
 import { reshape } from "../reshape.js";
@@ -33,15 +33,14 @@ export function chainOrder(p: readonly number[]): number[][] {
   return s;
 }
 
-/** dot over the chain i..j in the order `s` (intermediates disposed). */
-function product(arrays: readonly BlockArray[], s: readonly number[][], i: number, j: number): BlockArray {
-  if (i === j) return arrays[i]!.copy();
+/** dot over the chain i..j in the order `s`; products it makes are disposed once consumed. */
+function product(arrays: readonly BlockArray[], s: readonly number[][], i: number, j: number): { x: BlockArray; made: boolean } {
+  if (i === j) return { x: arrays[i]!, made: false };
   const left = product(arrays, s, i, s[i]![j]!);
   const right = product(arrays, s, s[i]![j]! + 1, j);
-  const out = dot(left, right);
-  left.dispose();
-  right.dispose();
-  return out;
+  const out = dot(left.x, right.x);
+  for (const p of [left, right]) if (p.made) p.x.dispose();
+  return { x: out, made: true };
 }
 
 /**
@@ -79,9 +78,9 @@ export const multiDot = arrayOp(function multiDot(arrays: readonly ArrayLike[]):
     if (xs.length === 3) {
       const [[a0, a1b0], [b1c0, c1]] = [xs[0]!.shape, xs[2]!.shape] as [[number, number], [number, number]];
       const abFirst = a0 * b1c0 * (a1b0 + c1) < a1b0 * c1 * (a0 + b1c0);
-      result = product(xs, [[0, 0, abFirst ? 1 : 0], [0, 0, 1], [0, 0, 0]], 0, 2);
+      result = product(xs, [[0, 0, abFirst ? 1 : 0], [0, 0, 1], [0, 0, 0]], 0, 2).x;
     } else {
-      result = product(xs, chainOrder([...xs.map((x) => x.shape[0]!), xs[last]!.shape[1]!]), 0, last);
+      result = product(xs, chainOrder([...xs.map((x) => x.shape[0]!), xs[last]!.shape[1]!]), 0, last).x;
     }
     if (ndimFirst === 2 && ndimLast === 2) return result;
     parts.push(result);

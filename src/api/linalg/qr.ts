@@ -5,7 +5,7 @@ import type { BlockArray } from "../block-array.js";
 import type { ArrayLike } from "../convert.js";
 import { wrap } from "../convert.js";
 import { eye, zeros } from "../creation.js";
-import { floatArray, held, linalgOp, named, perMatrix, requireStacked2d } from "./args.js";
+import { double, held, linalgOp, named, perMatrix, requireStacked2d, rounded } from "./args.js";
 
 export type QrMode = "reduced" | "complete" | "r";
 
@@ -62,13 +62,13 @@ export function qr(a: ArrayLike, options?: QrOptions | QrMode): QRResult | Block
 
 const qrOp = linalgOp(function qr(a: ArrayLike, options?: QrOptions | QrMode): QRResult | BlockArray {
   const mode = modeOf(options);
-  const x = floatArray(a, "qr: a");
+  const { x, dtype } = double(a, "qr: a");
   try {
     requireStacked2d(x);
     const [m, n] = x.shape.slice(-2) as [number, number];
     const k = Math.min(m, n);
     const shapes = mode === "r" ? [[k, n]] : mode === "complete" ? [[m, m], [m, n]] : [[m, k], [k, n]];
-    const out = perMatrix(x, shapes, shapes.map(() => x.dtype), (mat) => qrMatrix(mat, mode));
+    const out = rounded(perMatrix(x, shapes, shapes.map(() => dtype), (mat) => qrMatrix(mat, mode)), dtype);
     return mode === "r" ? out[0]! : named<QRResult>(["Q", "R"], out);
   } finally {
     x.dispose();

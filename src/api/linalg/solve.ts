@@ -12,7 +12,7 @@ import { eye } from "../creation.js";
 import { broadcastTo } from "../dims.js";
 import { arrayOp } from "../op.js";
 import { reshape } from "../reshape.js";
-import { floatArray, held, perItem, perMatrix, requireSquare, requireStacked2d } from "./args.js";
+import { double, floatArray, held, perItem, perMatrix, requireSquare, requireStacked2d, rounded } from "./args.js";
 
 export interface SolveOptions {
   /**
@@ -23,17 +23,18 @@ export interface SolveOptions {
   assumeA?: "gen" | "pos";
 }
 
-/** Both operands in NumPy's common linalg dtype (float32 only when both are float32). */
+/** Both operands in one float dtype: float32 only when both are float32 (NumPy's result type). */
 export function commonFloat(a: ArrayLike, b: ArrayLike, fn: string): [BlockArray, BlockArray] {
   const [x, y] = [floatArray(a, `${fn}: a`), floatArray(b, `${fn}: b`)];
   if (x.dtype === y.dtype) return [x, y];
-  const cast = (v: BlockArray): BlockArray => {
-    if (v.dtype === "float64") return v;
-    const w = v.astype("float64");
-    v.dispose();
-    return w;
-  };
-  return [cast(x), cast(y)];
+  return [rounded(x, "float64"), rounded(y, "float64")];
+}
+
+/** Both operands in float64 (NumPy computes in double) and the result dtype. */
+export function commonDouble(a: ArrayLike, b: ArrayLike, fn: string): [BlockArray, BlockArray, "float64" | "float32"] {
+  const [x, y] = commonFloat(a, b, fn);
+  const dtype = x.dtype === "float32" ? "float32" : "float64";
+  return [rounded(x, "float64"), rounded(y, "float64"), dtype];
 }
 
 /** X for one matrix A and one B (n or n×k). */
@@ -69,8 +70,7 @@ function solveOne(a: BlockArray, b: BlockArray, positiveDefinite: boolean): Bloc
 export const solve = arrayOp(function solve(a: ArrayLike, b: ArrayLike, options: SolveOptions = {}): BlockArray {
   const assume = options.assumeA ?? "gen";
   if (assume !== "gen" && assume !== "pos") throw new RangeError(`solve: assumeA must be "gen" or "pos", got ${JSON.stringify(assume)}`);
-  const [x, y] = commonFloat(a, b, "solve");
-  const dtype = x.dtype;
+  const [x, y, dtype] = commonDouble(a, b, "solve");
   const parts: BlockArray[] = [x, y];
   try {
     requireStacked2d(x);
@@ -86,7 +86,7 @@ export const solve = arrayOp(function solve(a: ArrayLike, b: ArrayLike, options:
     const xb = parts[parts.push(broadcastTo(x, [...batch, m, m])) - 1]!;
     const yb = parts[parts.push(broadcastTo(y, [...batch, ...y.shape.slice(y.ndim - core)])) - 1]!;
     const item = y.shape.slice(y.ndim - core);
-    return perItem([{ x: xb, core: 2 }, { x: yb, core }], [item], [dtype], ([ai, bi]) => [solveOne(ai!, bi!, assume === "pos")])[0]!;
+    return rounded(perItem([{ x: xb, core: 2 }, { x: yb, core }], [item], [dtype], ([ai, bi]) => [solveOne(ai!, bi!, assume === "pos")])[0]!, dtype);
   } finally {
     for (const p of parts) p.dispose();
   }
@@ -99,18 +99,19 @@ export const solve = arrayOp(function solve(a: ArrayLike, b: ArrayLike, options:
  * @throws LinAlgError for non-square input; the result rejects with LinAlgError("Singular matrix").
  */
 export const inv = arrayOp(function inv(a: ArrayLike): BlockArray {
-  const x = floatArray(a, "inv: a");
+  const { x, dtype } = double(a, "inv: a");
   try {
     requireStacked2d(x);
     requireSquare(x);
     const n = x.shape[x.ndim - 1]!;
-    return perMatrix(x, [[n, n]], [x.dtype], (m) => {
+    const out = perMatrix(x, [[n, n]], [dtype], (m) => {
       if (n === 0) return [m.copy()];
-      const identity = eye(n, { dtype: x.dtype, blockShape: m.blockShape });
-      const out = solveOne(m, identity, false);
+      const identity = eye(n, { dtype: "float64", blockShape: m.blockShape });
+      const r = solveOne(m, identity, false);
       identity.dispose();
-      return [out];
+      return [r];
     })[0]!;
+    return rounded(out, dtype);
   } finally {
     x.dispose();
   }

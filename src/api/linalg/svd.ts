@@ -12,7 +12,7 @@ import { matmul } from "../matmul.js";
 import { defaultRng } from "../random.js";
 import { split } from "../split.js";
 import { transpose } from "../transpose.js";
-import { floatArray, held, linalgOp, named, perMatrix, requireStacked2d } from "./args.js";
+import { double, floatArray, held, linalgOp, named, perMatrix, requireStacked2d, rounded } from "./args.js";
 import { qr } from "./qr.js";
 
 export interface SvdOptions {
@@ -52,14 +52,14 @@ function svdMatrix(a: BlockArray, fullMatrices: boolean, computeUv: boolean): Bl
 const svdOp = linalgOp(
   function svd(a: ArrayLike, options: SvdOptions = {}): SVDResult | BlockArray {
     const { fullMatrices = true, computeUv = true } = options;
-    const x = floatArray(a, "svd: a");
+    const { x, dtype } = double(a, "svd: a");
     try {
       requireStacked2d(x);
       const [m, n] = x.shape.slice(-2) as [number, number];
       requireCoreSize(m, n, "svd");
       const k = Math.min(m, n);
       const shapes = !computeUv ? [[k]] : fullMatrices ? [[m, m], [k], [n, n]] : [[m, k], [k], [k, n]];
-      const out = perMatrix(x, shapes, shapes.map(() => x.dtype), (mat) => svdMatrix(mat, fullMatrices, computeUv));
+      const out = rounded(perMatrix(x, shapes, shapes.map(() => dtype), (mat) => svdMatrix(mat, fullMatrices, computeUv)), dtype);
       return computeUv ? named<SVDResult>(["U", "S", "Vh"], out) : out[0]!;
     } finally {
       x.dispose();
