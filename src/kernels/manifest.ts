@@ -285,10 +285,13 @@ export type SlogdetAttrs = Readonly<Record<string, never>>;
 /**
  * The Schur-complement update of every blocked factorization: C = C0 − Σ_t A_t·B_t (BLAS gemm with
  * alpha = −1, beta = 1, accumulating in place). Inputs A1, B1, …, At, Bt, C0 (`terms` = t, default
- * 1); a transposed operand arrives as a view.
+ * 1); a transposed operand arrives as a view. With `exchange`, C0 (rows from `first`) first gets
+ * the row exchange of an LU step (see RowExchangeAttrs): two more inputs follow, the step's
+ * interchanges and the column's old rows [top, top + r) — so the exchange costs no pass of its own.
  */
 export interface SchurUpdateAttrs {
   readonly terms?: number;
+  readonly exchange?: { readonly top: number; readonly first: number };
 }
 
 /**
@@ -296,23 +299,39 @@ export interface SchurUpdateAttrs {
  * (getrf) of the vertical stack of candidate rows, keeping the r = min(rows, w) rows it picks.
  * Inputs: q candidate blocks V1..Vq (rows × w), then their rows' positions P1..Pq (int32) — or,
  * with `firstRows`, no positions: block i holds positions firstRows[i], firstRows[i] + 1, ….
- * Outputs: the picked rows' values as given (r × w) and positions (int32, r), in pivot order, and
- * the packed LU factors of those rows in that order (r × w: unit L below the diagonal, U on and
- * above). With `raiseSingular`, an exactly zero pivot raises LinAlgError("Singular matrix").
+ * Outputs: the picked rows' values as given (r × w); their positions (int32, r) in pivot order —
+ * or, with `top` (the last round), the LU step's interchanges from position top (see
+ * PanelLuAttrs); and the packed LU factors of the picked rows in that order (r × w: unit L below
+ * the diagonal, U on and above). With `raiseSingular`, an exactly zero pivot raises
+ * LinAlgError("Singular matrix").
  */
 export interface TournamentAttrs {
   readonly firstRows?: readonly number[];
+  readonly top?: number;
   readonly raiseSingular?: boolean;
 }
 
 /**
- * The row exchange of one tournament-pivoted LU step on a column of tiles: the r pivot rows (at
- * positions piv) move to positions top, top + 1, …, top + r − 1 and the rows displaced from
- * there fill the positions the pivots left, in increasing order. Inputs: piv (int32, r), the
- * column's old rows [top, top + r), then source tiles (source i starts at position
- * `sources[i]`). Output: rows [first, first + m) of the exchanged column; a row whose source is
- * neither the old top rows nor a source tile is taken from the `base` input (the partial of
- * another node, in output positions; the input after piv and the top rows) or else left zero.
+ * Partial-pivoting LU (LAPACK getrf) of a tile column's panel: the vertical stack of the inputs
+ * (rows from position `top`). Outputs: one block per input with the packed factors of its rows
+ * (after the interchanges: unit L below the diagonal, U on and above), then the interchanges
+ * (int32, min(m, w)), as LAPACK's ipiv in whole-matrix positions: for s = 0, 1, …, row top + s is
+ * swapped with row piv[s]. With `raiseSingular`, an exactly zero pivot raises
+ * LinAlgError("Singular matrix").
+ */
+export interface PanelLuAttrs {
+  readonly top: number;
+  readonly raiseSingular?: boolean;
+}
+
+/**
+ * The row exchange of an LU step on a column of tiles: the step's interchanges (int32, as
+ * PanelLuAttrs', from position `top`). Inputs: the interchanges, the column's old rows
+ * [top, top + r), then source tiles (source i starts at position `sources[i]`). Output: rows
+ * [first, first + m) of the exchanged column; a row whose source is neither the old top rows nor
+ * a source tile is taken from the `base` input (the partial of another node, in output
+ * positions; the input after the top rows) or else left zero. Rows below the top ever only
+ * receive old top rows.
  */
 export interface RowExchangeAttrs {
   readonly top: number;
@@ -322,9 +341,9 @@ export interface RowExchangeAttrs {
 }
 
 /**
- * slogdet of a matrix from its tournament-pivoted LU: inputs piv_s, lu_s per step s (the step's
- * pivots and diagonal tile factors, top row `tops[s]`); output [sign, logabsdet] as NumPy's
- * slogdet (a zero pivot gives [0, −∞]).
+ * slogdet of a matrix from its blocked LU: inputs piv_s, lu_s per step s (the step's interchanges
+ * and diagonal tile factors, top row `tops[s]`); output [sign, logabsdet] as NumPy's slogdet (a
+ * zero pivot gives [0, −∞]).
  */
 export interface LuSlogdetAttrs {
   readonly tops: readonly number[];
@@ -375,6 +394,7 @@ export interface KernelAttrs {
   slogdet: SlogdetAttrs;
   schurUpdate: SchurUpdateAttrs;
   tournament: TournamentAttrs;
+  panelLu: PanelLuAttrs;
   rowExchange: RowExchangeAttrs;
   luSlogdet: LuSlogdetAttrs;
   householder: HouseholderAttrs;

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Dtype } from "../../src/array/dtype.js";
 import { NDArray } from "../../src/array/ndarray.js";
-import { exchangeIsOdd, exchangeSources } from "../../src/kernels/ts/tiles/row-exchange.js";
+import { exchangeIsOdd, exchangeSources, interchangesOf } from "../../src/kernels/ts/tiles/row-exchange.js";
 import {
   type Dense,
   LAYOUTS,
@@ -101,12 +101,23 @@ forEachKernelSet("tile kernels", (set) => {
     });
   }
 
-  test("rowExchange: pivots to the top, displaced rows to the pivots' places, partial gathers per node", () => {
+  test("panelLu: LAPACK's partial pivoting of the stacked panel, interchanges in matrix positions", () => {
+    const [t1, t2, t3] = [random(3, 3, 61), random(3, 3, 62), random(2, 3, 63)];
+    const stacked = new NDArray(Float64Array.from([...t1.data, ...t2.data, ...t3.data]), [8, 3], "float64");
+    const { out } = run(set, "panelLu", [t1, t2, t3].map((x) => contiguous.view(x)), [{ shape: [3, 3] }, { shape: [3, 3] }, { shape: [2, 3] }, { shape: [3], dtype: "int32" }], { top: 40 }, "float64");
+    const ref = run(set, "lu", [contiguous.view(stacked)], [{ shape: [8, 3] }, { shape: [3], dtype: "int32" }], {}, "float64").out;
+    assert.deepEqual([...out[0]!.data, ...out[1]!.data, ...out[2]!.data], [...ref[0]!.data], "factors as one getrf");
+    assert.deepEqual([...out[3]!.data], [...ref[1]!.data].map((p) => p + 40), "interchanges from position 40");
+    const zero = new NDArray(new Float64Array(6), [2, 3], "float64");
+    assert.throws(() => run(set, "panelLu", [contiguous.view(zero)], [{ shape: [2, 3] }, { shape: [2], dtype: "int32" }], { top: 0, raiseSingular: true }, "float64"), { name: "LinAlgError", message: "Singular matrix" });
+  });
+
+  test("rowExchange: LAPACK interchanges in matrix positions, partial gathers per node", () => {
     const col = random(9, 2, 51); // rows 0..8 of one column, tiles [0,3) [3,6) [6,9)
     const rows = (r0: number, r1: number) => new NDArray(col.data.slice(r0 * 2, r1 * 2), [r1 - r0, 2], "float64");
     const piv = int32([7, 1, 4]);
-    // Pivots 7, 1, 4 go to 0, 1, 2; the displaced rows 0, 2 fill the vacated 4, 7.
-    const want = [7, 1, 4, 3, 0, 5, 6, 2, 8]; // position → original row
+    // Interchanges from 0: swap rows 0 and 7, 1 with itself, 2 and 4.
+    const want = [7, 1, 4, 3, 2, 5, 6, 0, 8]; // position → original row
     const top = run(set, "rowExchange", [int32([7, 1, 4]), rows(0, 3), rows(3, 6), rows(6, 9)].map((x) => contiguous.view(x)), [{ shape: [3, 2] }], { top: 0, first: 0, sources: [3, 6] }, "float64").out[0]!;
     // Gathered in two partials (as on two nodes): tile 2 first, then tile 1 on top of its partial.
     const part = run(set, "rowExchange", [piv, rows(0, 3), rows(6, 9)].map((x) => contiguous.view(x)), [{ shape: [3, 2] }], { top: 0, first: 0, sources: [6] }, "float64").out[0]!;
@@ -116,8 +127,18 @@ forEachKernelSet("tile kernels", (set) => {
     const got = [...top.data, ...lower1.data, ...lower2.data];
     assert.deepEqual([...chained.data], [...top.data]);
     want.forEach((src, pos) => assert.deepEqual(got.slice(pos * 2, pos * 2 + 2), [...col.data.slice(src * 2, src * 2 + 2)], `position ${pos}`));
+    // The same exchange fused into a Schur update equals the exchange followed by the update.
+    const [l, u] = [random(3, 4, 52), random(4, 2, 53)];
+    for (const [first, lower] of [[3, lower1], [6, lower2]] as const) {
+      const fused = run(set, "schurUpdate", [l, u, rows(first, first + 3), piv, rows(0, 3)].map((x) => contiguous.view(x)), [{ shape: [3, 2] }], { exchange: { top: 0, first } }, "float64").out[0]!;
+      const plain = run(set, "schurUpdate", [l, u, lower].map((x) => contiguous.view(x)), [{ shape: [3, 2] }], {}, "float64").out[0]!;
+      assert.deepEqual([...fused.data], [...plain.data], `fused exchange at ${first}`);
+    }
     const pivots = piv.data as Int32Array;
-    assert.deepEqual([...exchangeSources(pivots, 0).entries()].sort((a, b) => a[0] - b[0]), [[0, 7], [2, 4], [4, 0], [7, 2]]);
-    assert.equal(exchangeIsOdd(pivots, 0), true); // one 4-cycle (0 7 2 4): three transpositions
+    assert.deepEqual([...exchangeSources(pivots, 0).entries()].sort((a, b) => a[0] - b[0]), [[0, 7], [2, 4], [4, 2], [7, 0]]);
+    assert.equal(exchangeIsOdd(pivots, 0), false); // two swaps
+    assert.deepEqual([...interchangesOf([7, 1, 4], 0)], [7, 1, 4]);
+    // Row 5 to position 0 (row 0 goes to 5), then row 0 (now at 5) to 1, then row 1 (now at 5) to 2.
+    assert.deepEqual([...interchangesOf([5, 0, 1], 0)], [5, 5, 5]);
   });
 });

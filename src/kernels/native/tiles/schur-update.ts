@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-/** The Schur update C = C0 − Σ A_t·B_t through BLAS: C0 copied into the output, then gemm with alpha = −1, beta = 1 per term. */
+/**
+ * The Schur update C = X(C0) − Σ A_t·B_t through BLAS: C0 copied into the output (the exchanged
+ * rows then overwritten from the old top rows), then gemm with alpha = −1, beta = 1 per term.
+ */
 import type { KernelFn } from "../../manifest.js";
-import { schurOperands } from "../../ts/tiles/schur-update.js";
+import { exchangedRows, schurOperands } from "../../ts/tiles/schur-update.js";
 import { expectOutput } from "../../ts/linalg/matrix.js";
 import type { LapackAddon } from "../linalg/lapack-addon.js";
 import { blasMatrix, gatherRowMajor, matOf, nativeDtype } from "../linalg/operands.js";
@@ -12,11 +15,16 @@ export function nativeSchurUpdate(addon: LapackAddon & TileAddon, fallback: Kern
     const out = outputs[0]!;
     const dtype = out.dtype;
     if (!nativeDtype(dtype)) return fallback(inputs, outputs, attrs);
-    const { pairs, c0 } = schurOperands(inputs, attrs.terms ?? 1);
+    const { pairs, c0 } = schurOperands(inputs, attrs);
     expectOutput(out, [c0.rows, c0.cols], "schurUpdate output");
     const [m, n] = [c0.rows, c0.cols];
     if (m === 0 || n === 0) return;
     gatherRowMajor(addon, matOf(inputs[2 * pairs.length]!, dtype), out.data, out.offset, n);
+    const exchange = exchangedRows(inputs, attrs, c0);
+    if (exchange) {
+      const top = matOf(inputs[2 * pairs.length + 2]!, dtype);
+      for (const [i, r] of exchange.rows) addon.gather(dtype === "float32", 1, n, top.data, top.offset + r * top.rs, top.rs, top.cs, out.data, out.offset + i * n, n);
+    }
     pairs.forEach(([a], t) => {
       const k = a.cols;
       if (k === 0) return;

@@ -27,7 +27,7 @@ export function nativeTournament(addon: LapackAddon, fallback: KernelFn<"tournam
     const info = addon.getrf(f32, c.m, c.w, w, 0, c.m, ipiv, 0);
     check(info, "getrf");
     if (attrs.raiseSingular && info > 0) throw new LinAlgError(SINGULAR);
-    storePicked(c, pickedRows(ipiv.map((p) => p - 1), c.m, r), outputs);
+    storePicked(c, pickedRows(ipiv.map((p) => p - 1), c.m, r), outputs, attrs.top);
     const lu = outputs[2]!;
     addon.gather(f32, r, c.w, w, 0, 1, c.m, lu.data, lu.offset, c.w);
   };

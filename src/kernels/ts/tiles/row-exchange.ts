@@ -1,18 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 /**
- * The row exchange of one step of tournament-pivoted LU, and the slogdet of the factored matrix.
+ * The row exchange of one step of a blocked LU, and the slogdet of the factored matrix.
  *
- * A step's pivots p_0..p_{r−1} move to positions top..top+r−1; the positions they leave
- * (outside that range), in increasing order, take the displaced rows of that range (those that are
- * not pivots), in increasing order. Every other row stays. Only O(r) rows move, so the exchange is
- * described by the few positions whose source differs from themselves.
+ * A step's interchanges are LAPACK's ipiv in whole-matrix positions: for s = 0, 1, …, r − 1 the
+ * rows at positions top + s and piv[s] (≥ top + s) are swapped. At most 2r rows move, so the
+ * exchange is described by the few positions whose source differs from themselves; rows below
+ * the top range only ever receive rows that started in it.
  */
 import { ShapeError } from "../../../errors.js";
 import type { KernelFn } from "../../manifest.js";
 import type { View } from "../../view.js";
-import { asMat, expectOutput } from "../linalg/matrix.js";
 import { slogdetFromLu, storeSlogdet } from "../linalg/inverse.js";
-
+import { asMat, expectOutput } from "../linalg/matrix.js";
 /** The pivots of a step as positions (int32 view). */
 export function pivotsOf(v: View): Int32Array {
   if (v.shape.length !== 1) throw new ShapeError("pivot positions must be 1-D");
@@ -21,35 +20,47 @@ export function pivotsOf(v: View): Int32Array {
   return out;
 }
 
-/** Position → the position its new row comes from, for every row the exchange moves. */
+/** Position → the position its new row comes from, for every row the interchanges move. */
 export function exchangeSources(piv: Int32Array, top: number): Map<number, number> {
-  const r = piv.length;
-  const src = new Map<number, number>();
-  const isPivot = new Set<number>(piv);
-  piv.forEach((p, s) => src.set(top + s, p));
-  const vacated = [...piv].filter((p) => p < top || p >= top + r).sort((a, b) => a - b);
-  const displaced: number[] = [];
-  for (let t = top; t < top + r; t++) if (!isPivot.has(t)) displaced.push(t);
-  vacated.forEach((v, i) => src.set(v, displaced[i]!));
-  for (const [to, from] of src) if (to === from) src.delete(to);
-  return src;
+  const at = new Map<number, number>(); // position → original position of the row there now
+  const rowAt = (x: number): number => at.get(x) ?? x;
+  piv.forEach((p, s) => {
+    const t = top + s;
+    if (p === t) return;
+    const [a, b] = [rowAt(t), rowAt(p)];
+    at.set(t, b);
+    at.set(p, a);
+  });
+  for (const [to, from] of at) if (to === from) at.delete(to);
+  return at;
 }
 
-/** Whether the exchange is an odd permutation (its sign is −1). */
+/** Whether the interchanges make an odd permutation (their sign is −1): one flip per actual swap. */
 export function exchangeIsOdd(piv: Int32Array, top: number): boolean {
-  const src = exchangeSources(piv, top);
-  const seen = new Set<number>();
-  let transpositions = 0;
-  for (const start of src.keys()) {
-    if (seen.has(start)) continue;
-    let length = 0;
-    for (let x = start; !seen.has(x); x = src.get(x)!) {
-      seen.add(x);
-      length++;
-    }
-    transpositions += length - 1;
+  let swaps = 0;
+  piv.forEach((p, s) => {
+    if (p !== top + s) swaps++;
+  });
+  return swaps % 2 === 1;
+}
+
+/** The interchanges (LAPACK's ipiv from position `top`) that bring the rows at `picked` to top, top + 1, …. */
+export function interchangesOf(picked: ArrayLike<number>, top: number): Int32Array {
+  const at = new Map<number, number>(); // position → original row there
+  const where = new Map<number, number>(); // original row → its position
+  const piv = new Int32Array(picked.length);
+  for (let s = 0; s < picked.length; s++) {
+    const row = picked[s]!;
+    const t = top + s;
+    const cur = where.get(row) ?? row;
+    piv[s] = cur;
+    const displaced = at.get(t) ?? t;
+    at.set(t, row);
+    where.set(row, t);
+    at.set(cur, displaced);
+    where.set(displaced, cur);
   }
-  return transpositions % 2 === 1;
+  return piv;
 }
 
 export const rowExchange: KernelFn<"rowExchange"> = (inputs, outputs, attrs) => {
@@ -80,7 +91,10 @@ export const rowExchange: KernelFn<"rowExchange"> = (inputs, outputs, attrs) => 
     }
     const o = out.offset + i * w;
     if (!tile) out.data.fill(0, o, o + w);
-    else for (let j = 0; j < w; j++) out.data[o + j] = tile.data[tile.offset + row * tile.rs + j * tile.cs]!;
+    else if (tile.cs === 1 && tile.data.constructor === out.data.constructor) {
+      const start = tile.offset + row * tile.rs;
+      out.data.set(tile.data.subarray(start, start + w), o);
+    } else for (let j = 0; j < w; j++) out.data[o + j] = tile.data[tile.offset + row * tile.rs + j * tile.cs]!;
   }
 };
 

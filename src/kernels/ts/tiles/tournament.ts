@@ -11,6 +11,7 @@ import type { View } from "../../view.js";
 import { luFactor } from "../linalg/lu.js";
 import { SINGULAR } from "../linalg/lu-solve.js";
 import { type Mat, asMat, expectOutput, loadColMajor, transposed } from "../linalg/matrix.js";
+import { interchangesOf } from "./row-exchange.js";
 
 /** The candidate blocks of a round and every stacked row's position. */
 export interface Candidates {
@@ -63,17 +64,16 @@ export function pickedRows(piv: Int32Array, m: number, r: number): Int32Array {
   return order.subarray(0, r);
 }
 
-/** Checks the outputs and writes the picked rows' values and positions. */
-export function storePicked(c: Candidates, picked: Int32Array, outputs: readonly View[]): void {
+/** Checks the outputs and writes the picked rows' values and positions (as interchanges from `top` when given). */
+export function storePicked(c: Candidates, picked: Int32Array, outputs: readonly View[], top?: number): void {
   const r = picked.length;
   const [values, positions] = [outputs[0]!, outputs[1]!];
   expectOutput(values, [r, c.w], "tournament output values");
   expectOutput(positions, [r], "tournament output positions");
   expectOutput(outputs[2]!, [r, c.w], "tournament output LU");
-  picked.forEach((row, s) => {
-    copyCandidateRow(c, row, values.data, values.offset + s * c.w);
-    positions.data[positions.offset + s] = c.positions[row]!;
-  });
+  picked.forEach((row, s) => copyCandidateRow(c, row, values.data, values.offset + s * c.w));
+  const rows = Array.from(picked, (row) => c.positions[row]!);
+  positions.data.set(top === undefined ? rows : interchangesOf(rows, top), positions.offset);
 }
 
 export const tournament: KernelFn<"tournament"> = (inputs, outputs, attrs) => {
@@ -89,7 +89,7 @@ export const tournament: KernelFn<"tournament"> = (inputs, outputs, attrs) => {
   const piv = new Int32Array(Math.max(r, 1));
   const info = luFactor(w, c.m, c.w, piv);
   if (attrs.raiseSingular && info > 0) throw new LinAlgError(SINGULAR);
-  storePicked(c, pickedRows(piv, c.m, r), outputs);
+  storePicked(c, pickedRows(piv, c.m, r), outputs, attrs.top);
   const lu = outputs[2]!;
   lu.data.set(w.subarray(0, r * c.w), lu.offset);
 };
