@@ -5,9 +5,10 @@ import { cholesky } from "./cholesky.js";
 import { elementwise } from "./elementwise.js";
 import { gemm } from "./gemm.js";
 import { mttkrp } from "./mttkrp.js";
-import { transposeAdd } from "./transpose-add.js";
 import { solve } from "./solve.js";
+import { sort } from "./sort.js";
 import { sum } from "./sum.js";
+import { transposeAdd } from "./transpose-add.js";
 import { tsqr } from "./tsqr.js";
 
-export const WORKLOADS: readonly Workload[] = [elementwise, sum, gemm, mttkrp, transposeAdd, tsqr, cholesky, solve];
+export const WORKLOADS: readonly Workload[] = [elementwise, sum, gemm, mttkrp, transposeAdd, sort, tsqr, cholesky, solve];

@@ -11,6 +11,7 @@ import { nativeLinalgKernels } from "./linalg/index.js";
 import { nativeReduce } from "./reduce.js";
 import { nativeScan } from "./scan.js";
 import { nativeTileKernels } from "./tiles/index.js";
+import { nativeSortKernels } from "./sort.js";
 
 /** Why the addon's elementwise engine cannot be used with this build of the TypeScript, or null. */
 function engineMismatch(addon: NativeAddon): string | null {
@@ -37,5 +38,6 @@ export function nativeKernels(): KernelTable | Error {
     scan: nativeScan(addon),
     ...nativeLinalgKernels(addon, tsKernels),
     ...nativeTileKernels(addon, tsKernels),
+    ...nativeSortKernels(addon, tsKernels),
   };
 }
