@@ -1,27 +1,27 @@
 // SPDX-License-Identifier: Apache-2.0
 /**
- * Gaussian elimination with tournament pivoting on tiles (CALU: Grigori, Demmel & Xiang, "CALU: a
- * communication optimal LU factorization algorithm", SIAM J. Matrix Anal. Appl. 32(4), 2011).
+ * Blocked LU with row pivoting on tiles: Gaussian elimination of [A | B], tile column by tile
+ * column. Step k, for the panel (tile column k) and the trailing columns j > k of A and every
+ * column of B:
  *
- * Why tournament pivoting: partial pivoting searches a whole column for each pivot, one global
- * reduction per column — thousands of round trips between tiles on different nodes. A tournament
- * picks a tile column's c pivots in one reduction: every tile of the panel proposes c candidate
- * rows by partial-pivoting LU where it lives, and candidates are merged pairwise by the same rule
- * (plan/tree-reduce.ts, co-located candidates first) until c rows remain. The factorization is as
- * stable as partial pivoting in practice (Grigori et al. §5); with one tile per column it is
- * exactly LAPACK's getrf.
- *
- * Step k, for the panel tile column k and the trailing columns j > k of A and every column of B:
- *
- *   piv, LU_kk = tournament(A_kk, …, A_pk)          pivots and the diagonal tile's factors
- *   exchange rows: pivots to the top tile row, displaced rows where the pivots were
+ *   piv, L_·k, U_kk = factor the panel              see below
+ *   exchange rows: the step's interchanges, applied to every trailing column
  *   U_kj = L_kk⁻¹·A_kj                               trsm on the new top tiles
- *   L_ik = A_ik·U_kk⁻¹                  (i > k)      trsm where A_ik lives
- *   A_ij = A_ij − L_ik·U_kj             (i, j > k)   gemm where A_ij lives (its rows exchanged
- *                                                     in the same op)
+ *   A_ij = A_ij − L_ik·U_kj             (i, j > k)   gemm where A_ij lives, its rows exchanged in
+ *                                                     the same op
  *
- * B is eliminated with A (Gaussian elimination on [A | B]), so solving needs only U and the
- * reduced B: no L is kept. Memory: A and B plus the tiles being updated.
+ * The panel's pivots: when its tiles share a node, LAPACK's getrf of the stacked panel there
+ * (partial pivoting, NumPy's pivots, no data moves). Across nodes, partial pivoting would need one
+ * global reduction per column — thousands of round trips — so a tournament picks the panel's
+ * pivots in one reduction (CALU: Grigori, Demmel & Xiang, "CALU: a communication optimal LU
+ * factorization algorithm", SIAM J. Matrix Anal. Appl. 32(4), 2011): every tile proposes rows by
+ * partial-pivoting LU where it lives, candidates merge pairwise by the same rule
+ * (plan/tree-reduce.ts, co-located first), the rows are exchanged and L_ik = A_ik·U_kk⁻¹ where
+ * A_ik lives. As stable as partial pivoting in practice (Grigori et al. §5).
+ *
+ * The new top tile of a column is gathered per node (one tile-sized partial per node moves); rows
+ * moving down only ever come from the old top tile. B is eliminated with A, so solving needs only
+ * U and the reduced B: no L is kept. Memory: A and B plus the tiles being updated.
  */
 import type { Dtype } from "../array/dtype.js";
 import type { ArrayData } from "../plan/array-data.js";
