@@ -294,6 +294,11 @@ export type SlogdetAttrs = Readonly<Record<string, never>>;
 export interface SchurUpdateAttrs {
   readonly terms?: number;
   readonly exchange?: { readonly top: number; readonly first: number };
+  /**
+   * Every B_t is A_tᵀ and C is a symmetric diagonal tile: only C's lower triangle is computed
+   * (BLAS syrk, half the flops); the upper triangle is C0's.
+   */
+  readonly lower?: boolean;
 }
 
 /**

@@ -6,7 +6,7 @@
  *
  *   L_kk = chol(A_kk)                      potrf, on the diagonal tile's owner
  *   L_ik = A_ik·L_kk⁻ᵀ          (i > k)    trsm, where A_ik lives
- *   A_ij = A_ij − L_ik·L_jkᵀ    (i ≥ j > k) gemm, where A_ij lives
+ *   A_ij = A_ij − L_ik·L_jkᵀ    (i ≥ j > k) gemm (syrk when i = j), where A_ij lives
  *
  * Every op is its tile's final op, so LSHS runs it on the tile's owner: tiles never move, only
  * the panel L_·k travels to the owners of the trailing tiles that need it (ScaLAPACK's
@@ -33,7 +33,9 @@ export function cholesky(a: ArrayData): ArrayData {
     }
     for (let j = k + 1; j < p; j++) {
       for (let i = j; i < p; i++) {
-        const [aij] = run("schurUpdate", {}, [t.tile(i, k), transposed(t.tile(j, k)), t.tile(i, j)], [{ dtype, shape: [chunks[i]!, chunks[j]!] }], t.owner(i, j), true);
+        // Diagonal tiles: syrk on the lower triangle (all potrf reads), half a gemm's flops.
+        const attrs = { lower: i === j };
+        const [aij] = run("schurUpdate", attrs, [t.tile(i, k), transposed(t.tile(j, k)), t.tile(i, j)], [{ dtype, shape: [chunks[i]!, chunks[j]!] }], t.owner(i, j), true);
         t.set(i, j, aij!);
       }
     }

@@ -44,6 +44,21 @@ forEachKernelSet("tile kernels", (set) => {
         assertClose(dense(out[0]!), want, dtype === "float32" ? 1e-6 : 1e-15, 4, "C");
       });
 
+      test(`schurUpdate ${dtype} ${layout.name}: symmetric (syrk) update of a diagonal tile's lower triangle`, () => {
+        const [a, c0] = [random(6, 4, 6, dtype), random(6, 6, 7, dtype)];
+        const va = layout.view(a);
+        const vat = { ...va, shape: [4, 6], strides: [va.strides[1]!, va.strides[0]!] }; // Aᵀ, a view
+        const { out } = run(set, "schurUpdate", [va, vat, layout.view(c0)], [{ shape: [6, 6] }], { lower: true }, dtype);
+        const full = sub(dense(c0), mul(dense(a), tr(dense(a))));
+        const got = dense(out[0]!);
+        for (let i = 0; i < 6; i++) {
+          for (let j = 0; j < 6; j++) {
+            const want = j <= i ? full.data[i * 6 + j]! : dense(c0).data[i * 6 + j]!;
+            assert.ok(Math.abs(got.data[i * 6 + j]! - want) <= (dtype === "float32" ? 1e-6 : 1e-15) * 4, `C[${i}][${j}]`);
+          }
+        }
+      });
+
       test(`householder + applyHouseholder ${dtype} ${layout.name}: Qᵀ[A1; A2] = [R; 0], Q·(QᵀC) = C`, () => {
         const [a1, a2] = [random(6, 4, 11, dtype), random(5, 4, 12, dtype)];
         const { out } = run(set, "householder", [a1, a2].map((x) => layout.view(x)), [{ shape: [4, 4] }, { shape: [4, 4] }, { shape: [6, 4] }, { shape: [5, 4] }], {}, dtype);

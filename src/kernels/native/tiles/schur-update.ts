@@ -29,6 +29,11 @@ export function nativeSchurUpdate(addon: LapackAddon & TileAddon, fallback: Kern
       const k = a.cols;
       if (k === 0) return;
       const fa = blasMatrix(addon, matOf(inputs[2 * t]!, dtype));
+      if (attrs.lower) {
+        // C − A·Aᵀ on the lower triangle: syrk (A n×k; stored transposed, the transpose flag flips).
+        addon.syrk(dtype === "float32", true, fa.trans, m, k, -1, fa.data, fa.offset, fa.ld, 1, out.data, out.offset, n);
+        return;
+      }
       const fb = blasMatrix(addon, matOf(inputs[2 * t + 1]!, dtype));
       addon.gemmScaled(dtype === "float32", fa.trans, fb.trans, m, n, k, -1, fa.data, fa.offset, fa.ld, fb.data, fb.offset, fb.ld, 1, out.data, out.offset, n);
     });

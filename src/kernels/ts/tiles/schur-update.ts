@@ -73,6 +73,9 @@ export const schurUpdate: KernelFn<"schurUpdate"> = (inputs, outputs, attrs) => 
     const { top, rows } = exchange;
     for (const [i, r] of rows) for (let j = 0; j < c0.cols; j++) c[i * c0.cols + j] = top.data[top.offset + r * top.rs + j * top.cs]!;
   }
+  const upper = attrs.lower ? c.slice() : null;
   for (const [a, b] of pairs) if (a.cols > 0) subtractProduct(c, a, b);
+  // A symmetric update computes the lower triangle only; the upper stays C0's.
+  if (upper) for (let i = 0; i < c0.rows; i++) for (let j = i + 1; j < c0.cols; j++) c[i * c0.cols + j] = upper[i * c0.cols + j]!;
   out.data.set(c, out.offset);
 };
