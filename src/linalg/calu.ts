@@ -66,9 +66,11 @@ export function eliminate(a: ArrayData, b: ArrayData | null, chunks: readonly nu
     const oldTops = columns.map(([m, j]) => ({ ...m.tile(k, j), block: m.tile(k, j).block.retain() }));
     const step = factorPanel(u, k, dtype, raiseSingular);
     steps.push(step);
+    // Column k + 1 feeds the next panel: its exchange, trsm and updates are urgent (lookahead).
+    const next = (m: TileMatrix, j: number): boolean => m === u && j === k + 1;
     columns.forEach(([m, j], c) => {
-      const top = exchangeTop(step, oldTops[c]!, m, k, j, dtype);
-      const [ukj] = run("triangularSolve", { side: "left", lower: true, unitDiagonal: true }, [blockView(step.lu), blockView(top)], [{ dtype, shape: top.shape }], m.owner(k, j), true);
+      const top = exchangeTop(step, oldTops[c]!, m, k, j, dtype, next(m, j));
+      const [ukj] = run("triangularSolve", { side: "left", lower: true, unitDiagonal: true }, [blockView(step.lu), blockView(top)], [{ dtype, shape: top.shape }], m.owner(k, j), true, next(m, j));
       top.release();
       m.set(k, j, ukj!);
     });
@@ -77,7 +79,7 @@ export function eliminate(a: ArrayData, b: ArrayData | null, chunks: readonly nu
         // The exchange of this tile's rows happens inside the update (no pass of its own).
         const attrs = { exchange: { top: step.top, first: m.rowBounds[i]! } };
         const inputs = [u.tile(i, k), m.tile(k, j), m.tile(i, j), blockView(step.piv), oldTops[c]!];
-        const [aij] = run("schurUpdate", attrs, inputs, [{ dtype, shape: [chunks[i]!, m.colChunks[j]!] }], m.owner(i, j), true);
+        const [aij] = run("schurUpdate", attrs, inputs, [{ dtype, shape: [chunks[i]!, m.colChunks[j]!] }], m.owner(i, j), true, next(m, j));
         m.set(i, j, aij!);
       }
       oldTops[c]!.block.release();
@@ -109,7 +111,7 @@ function factorPanel(u: TileMatrix, k: number, dtype: Dtype, raiseSingular: bool
   if (nodes.size === 1) {
     const panel = Array.from({ length: p - k }, (_, d) => u.tile(k + d, k));
     const r = Math.min(u.colChunks[k]!, u.rowBounds[p]! - top);
-    const out = run("panelLu", { top, raiseSingular }, panel, [...panel.map((t) => ({ dtype, shape: t.shape })), { dtype: "int32", shape: [r] }], u.owner(k, k), false);
+    const out = run("panelLu", { top, raiseSingular }, panel, [...panel.map((t) => ({ dtype, shape: t.shape })), { dtype: "int32", shape: [r] }], u.owner(k, k), false, true);
     const [lu, ...lower] = out.slice(0, p - k);
     lower.forEach((l, d) => u.set(k + 1 + d, k, l));
     u.set(k, k, lu!.retain());
@@ -119,8 +121,8 @@ function factorPanel(u: TileMatrix, k: number, dtype: Dtype, raiseSingular: bool
   const oldTop = { ...u.tile(k, k), block: u.tile(k, k).block.retain() };
   u.set(k, k, step.lu.retain());
   for (let i = k + 1; i < p; i++) {
-    const exchanged = exchangeLower(step, oldTop, u.tile(i, k), u.rowBounds[i]!, dtype, u.owner(i, k));
-    const [lik] = run("triangularSolve", { side: "right", lower: false }, [blockView(step.lu), blockView(exchanged)], [{ dtype, shape: [u.rowChunks[i]!, u.colChunks[k]!] }], u.owner(i, k), true);
+    const exchanged = exchangeLower(step, oldTop, u.tile(i, k), u.rowBounds[i]!, dtype, u.owner(i, k), true);
+    const [lik] = run("triangularSolve", { side: "right", lower: false }, [blockView(step.lu), blockView(exchanged)], [{ dtype, shape: [u.rowChunks[i]!, u.colChunks[k]!] }], u.owner(i, k), true, true);
     exchanged.release();
     u.set(i, k, lik!);
   }
@@ -135,7 +137,7 @@ function tournament(u: TileMatrix, k: number, dtype: Dtype, raiseSingular: boole
   const top = u.rowBounds[k]!;
   const round = (attrs: { firstRows?: number[]; top?: number; raiseSingular: boolean }, inputs: InputView[], rows: number, owner: NodeId): Block[] => {
     const r = Math.min(rows, ck);
-    return run("tournament", attrs, inputs, [{ dtype, shape: [r, ck] }, { dtype: "int32", shape: [r] }, { dtype, shape: [r, ck] }], owner, false);
+    return run("tournament", attrs, inputs, [{ dtype, shape: [r, ck] }, { dtype: "int32", shape: [r] }, { dtype, shape: [r, ck] }], owner, false, true);
   };
   const only = p - k === 1;
   const leaves: PartialState[] = [];
@@ -153,9 +155,9 @@ function tournament(u: TileMatrix, k: number, dtype: Dtype, raiseSingular: boole
 }
 
 /** Tile (i, j) (rows from `first`) after the step's exchange: the displaced top rows replace its pivots. */
-function exchangeLower(step: Step, oldTop: InputView, tile: InputView, first: number, dtype: Dtype, owner: NodeId): Block {
+function exchangeLower(step: Step, oldTop: InputView, tile: InputView, first: number, dtype: Dtype, owner: NodeId, urgent: boolean): Block {
   const attrs = { top: step.top, first, sources: [first] };
-  return run("rowExchange", attrs, [blockView(step.piv), oldTop, tile], [{ dtype, shape: tile.shape }], owner, true)[0]!;
+  return run("rowExchange", attrs, [blockView(step.piv), oldTop, tile], [{ dtype, shape: tile.shape }], owner, true, urgent)[0]!;
 }
 
 /**
@@ -163,7 +165,7 @@ function exchangeLower(step: Step, oldTop: InputView, tile: InputView, first: nu
  * (one op per node, chained, the top tile's owner last) so only one tile-sized partial per node
  * moves.
  */
-function exchangeTop(step: Step, oldTop: InputView, m: TileMatrix, k: number, j: number, dtype: Dtype): Block {
+function exchangeTop(step: Step, oldTop: InputView, m: TileMatrix, k: number, j: number, dtype: Dtype, urgent: boolean): Block {
   const byNode = new Map<NodeId, number[]>();
   for (let i = k + 1; i < m.rows; i++) {
     const node = m.tile(i, j).block.node;
@@ -176,9 +178,9 @@ function exchangeTop(step: Step, oldTop: InputView, m: TileMatrix, k: number, j:
   groups.forEach((rows, g) => {
     const attrs = { top: step.top, first: step.top, sources: rows.map((i) => m.rowBounds[i]!), base: partial !== null };
     const inputs = [blockView(step.piv), oldTop, ...(partial ? [blockView(partial)] : []), ...rows.map((i) => m.tile(i, j))];
-    const [next] = run("rowExchange", attrs, inputs, [{ dtype, shape: oldTop.shape }], owner, g === groups.length - 1);
+    const [gathered] = run("rowExchange", attrs, inputs, [{ dtype, shape: oldTop.shape }], owner, g === groups.length - 1, urgent);
     partial?.release();
-    partial = next!;
+    partial = gathered!;
   });
   return partial!;
 }

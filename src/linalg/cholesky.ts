@@ -25,17 +25,18 @@ export function cholesky(a: ArrayData): ArrayData {
   const dtype = a.dtype;
   for (let k = 0; k < p; k++) {
     const ck = chunks[k]!;
-    const [lkk] = run("cholesky", {}, [t.tile(k, k)], [{ dtype, shape: [ck, ck] }], t.owner(k, k), true);
+    // The panel (potrf, trsm) and the next column's updates are the critical path: urgent.
+    const [lkk] = run("cholesky", {}, [t.tile(k, k)], [{ dtype, shape: [ck, ck] }], t.owner(k, k), true, true);
     t.set(k, k, lkk!);
     for (let i = k + 1; i < p; i++) {
-      const [lik] = run("triangularSolve", { side: "right", lower: true, transA: true }, [t.tile(k, k), t.tile(i, k)], [{ dtype, shape: [chunks[i]!, ck] }], t.owner(i, k), true);
+      const [lik] = run("triangularSolve", { side: "right", lower: true, transA: true }, [t.tile(k, k), t.tile(i, k)], [{ dtype, shape: [chunks[i]!, ck] }], t.owner(i, k), true, true);
       t.set(i, k, lik!);
     }
     for (let j = k + 1; j < p; j++) {
       for (let i = j; i < p; i++) {
         // Diagonal tiles: syrk on the lower triangle (all potrf reads), half a gemm's flops.
         const attrs = { lower: i === j };
-        const [aij] = run("schurUpdate", attrs, [t.tile(i, k), transposed(t.tile(j, k)), t.tile(i, j)], [{ dtype, shape: [chunks[i]!, chunks[j]!] }], t.owner(i, j), true);
+        const [aij] = run("schurUpdate", attrs, [t.tile(i, k), transposed(t.tile(j, k)), t.tile(i, j)], [{ dtype, shape: [chunks[i]!, chunks[j]!] }], t.owner(i, j), true, j === k + 1);
         t.set(i, j, aij!);
       }
     }

@@ -42,7 +42,11 @@ export function subView(v: InputView, r0: number, r1: number, c0 = 0, c1 = v.sha
   return { block: v.block, offset: v.offset + r0 * v.strides[0]! + c0 * v.strides[1]!, shape: [r1 - r0, c1 - c0], strides: v.strides };
 }
 
-/** Submits one op and returns its output blocks (each with one hold for the caller). */
+/**
+ * Submits one op and returns its output blocks (each with one hold for the caller). `final` marks
+ * the op producing a tile of the result (placed on `owner`); `urgent` ops are on the
+ * factorization's critical path (the next panel) and run ahead of ready non-urgent ops.
+ */
 export function run<N extends KernelName>(
   kernel: N,
   attrs: KernelAttrs[N],
@@ -50,8 +54,9 @@ export function run<N extends KernelName>(
   outputs: readonly { readonly dtype: Dtype; readonly shape: readonly number[] }[],
   owner: NodeId,
   final = false,
+  urgent = false,
 ): Block[] {
-  return submitOp({ kernel, attrs, inputs, outputs, owner, final }).outputs;
+  return submitOp({ kernel, attrs, inputs, outputs, owner, final, urgent }).outputs;
 }
 
 export class TileMatrix {
