@@ -18,6 +18,7 @@
         "native/lapack_factor.cc",
         "native/lapack_spectral.cc",
         "native/lapack_blas.cc",
+        "native/lapack_tiles.cc",
         "native/sort/sort.cc",
         "native/sort/scan.cc"
       ],

@@ -9,6 +9,7 @@ void RegisterLapack(Napi::Env env, Napi::Object exports) {
   RegisterLapackFactor(env, exports);
   RegisterLapackSpectral(env, exports);
   RegisterLapackBlas(env, exports);
+  RegisterLapackTiles(env, exports);
 }
 
 }  // namespace numts

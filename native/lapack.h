@@ -109,4 +109,5 @@ Napi::Value Dispatch(const Napi::CallbackInfo& info) {
 void RegisterLapackFactor(Napi::Env env, Napi::Object exports);
 void RegisterLapackSpectral(Napi::Env env, Napi::Object exports);
 void RegisterLapackBlas(Napi::Env env, Napi::Object exports);
+void RegisterLapackTiles(Napi::Env env, Napi::Object exports);
 }  // namespace numts

@@ -28,6 +28,7 @@ export { flip, fliplr, flipud, roll } from "./api/rearrange.js";
 export { pad } from "./api/pad.js";
 export { tril, triu, diag, diagonal } from "./api/triangle.js";
 export * as random from "./api/random-namespace.js";
+export * as linalg from "./api/linalg/index.js";
 export { slice } from "./array/index/slice.js";
 export type { Slice } from "./array/index/slice.js";
 export type { Index, IndexPart } from "./array/index/parts.js";

@@ -227,6 +227,8 @@ export interface TriangularSolveAttrs {
   readonly lower: boolean;
   readonly transA?: boolean;
   readonly unitDiagonal?: boolean;
+  /** Where A's diagonal starts in the whole matrix (a tile's), for the error's index. */
+  readonly diagonalStart?: number;
 }
 
 /**
@@ -278,6 +280,101 @@ export type InverseAttrs = Readonly<Record<string, never>>;
  */
 export type SlogdetAttrs = Readonly<Record<string, never>>;
 
+// ---- Tile kernels of the distributed factorizations (src/linalg) -----------------------------
+// Same conventions as the single-block kernels above; see src/kernels/ts/tiles/ for each one's
+// reference implementation and docs/linalg.md for the algorithms that compose them.
+
+/**
+ * The Schur-complement update of every blocked factorization: C = C0 − Σ_t A_t·B_t (BLAS gemm with
+ * alpha = −1, beta = 1, accumulating in place). Inputs A1, B1, …, At, Bt, C0 (`terms` = t, default
+ * 1); a transposed operand arrives as a view. With `exchange`, C0 (rows from `first`) first gets
+ * the row exchange of an LU step (see RowExchangeAttrs): two more inputs follow, the step's
+ * interchanges and the column's old rows [top, top + r) — so the exchange costs no pass of its own.
+ */
+export interface SchurUpdateAttrs {
+  readonly terms?: number;
+  readonly exchange?: { readonly top: number; readonly first: number };
+  /**
+   * Every B_t is A_tᵀ and C is a symmetric diagonal tile: only C's lower triangle is computed
+   * (BLAS syrk, half the flops); the upper triangle is C0's.
+   */
+  readonly lower?: boolean;
+}
+
+/**
+ * One round of tournament pivoting (CALU; Grigori, Demmel & Xiang 2011): partial-pivoting LU
+ * (getrf) of the vertical stack of candidate rows, keeping the r = min(rows, w) rows it picks.
+ * Inputs: q candidate blocks V1..Vq (rows × w), then their rows' positions P1..Pq (int32) — or,
+ * with `firstRows`, no positions: block i holds positions firstRows[i], firstRows[i] + 1, ….
+ * Outputs: the picked rows' values as given (r × w); their positions (int32, r) in pivot order —
+ * or, with `top` (the last round), the LU step's interchanges from position top (see
+ * PanelLuAttrs); and the packed LU factors of the picked rows in that order (r × w: unit L below
+ * the diagonal, U on and above). With `raiseSingular`, an exactly zero pivot raises
+ * LinAlgError("Singular matrix").
+ */
+export interface TournamentAttrs {
+  readonly firstRows?: readonly number[];
+  readonly top?: number;
+  readonly raiseSingular?: boolean;
+}
+
+/**
+ * Partial-pivoting LU (LAPACK getrf) of a tile column's panel: the vertical stack of the inputs
+ * (rows from position `top`). Outputs: one block per input with the packed factors of its rows
+ * (after the interchanges: unit L below the diagonal, U on and above), then the interchanges
+ * (int32, min(m, w)), as LAPACK's ipiv in whole-matrix positions: for s = 0, 1, …, row top + s is
+ * swapped with row piv[s]. With `raiseSingular`, an exactly zero pivot raises
+ * LinAlgError("Singular matrix").
+ */
+export interface PanelLuAttrs {
+  readonly top: number;
+  readonly raiseSingular?: boolean;
+}
+
+/**
+ * The row exchange of an LU step on a column of tiles: the step's interchanges (int32, as
+ * PanelLuAttrs', from position `top`). Inputs: the interchanges, the column's old rows
+ * [top, top + r), then source tiles (source i starts at position `sources[i]`). Output: rows
+ * [first, first + m) of the exchanged column; a row whose source is neither the old top rows nor
+ * a source tile is taken from the `base` input (the partial of another node, in output
+ * positions; the input after the top rows) or else left zero. Rows below the top ever only
+ * receive old top rows.
+ */
+export interface RowExchangeAttrs {
+  readonly top: number;
+  readonly first: number;
+  readonly sources: readonly number[];
+  readonly base?: boolean;
+}
+
+/**
+ * slogdet of a matrix from its blocked LU: inputs piv_s, lu_s per step s (the step's interchanges
+ * and diagonal tile factors, top row `tops[s]`); output [sign, logabsdet] as NumPy's slogdet (a
+ * zero pivot gives [0, −∞]).
+ */
+export interface LuSlogdetAttrs {
+  readonly tops: readonly number[];
+}
+
+/**
+ * Householder QR in compact WY form (Schreiber & Van Loan 1989; LAPACK geqrf + larft) of the
+ * vertical stack of the inputs (m×n, k = min(m, n)): Q = H_1⋯H_k = I − V·T·Vᵀ. Outputs R (k×n),
+ * T (k×k, upper triangular) and V as one piece per input (that input's rows × k; V is unit lower
+ * trapezoidal, its ones and zeros written out). With `triangularInputs` every input is taken as
+ * upper triangular (merging R factors in tiled QR).
+ */
+export interface HouseholderAttrs {
+  readonly triangularInputs?: boolean;
+}
+
+/**
+ * Applies `householder`'s Q = I − V·T·Vᵀ to the vertical stack C = [C1; …; Cq]: Qᵀ·C with
+ * `transpose`, else Q·C. Inputs V1..Vq, T, C1..Cq (Ci has Vi's rows); one output per Ci.
+ */
+export interface ApplyHouseholderAttrs {
+  readonly transpose: boolean;
+}
+
 /** Kernel name → attrs. Adding a kernel means adding it here, in kernels/ts, and (optionally) native. */
 export interface KernelAttrs extends SortKernelAttrs, GatherKernelAttrs {
   fused: FusedAttrs;
@@ -302,6 +399,13 @@ export interface KernelAttrs extends SortKernelAttrs, GatherKernelAttrs {
   eigh: EighAttrs;
   inverse: InverseAttrs;
   slogdet: SlogdetAttrs;
+  schurUpdate: SchurUpdateAttrs;
+  tournament: TournamentAttrs;
+  panelLu: PanelLuAttrs;
+  rowExchange: RowExchangeAttrs;
+  luSlogdet: LuSlogdetAttrs;
+  householder: HouseholderAttrs;
+  applyHouseholder: ApplyHouseholderAttrs;
 }
 
 export type KernelName = keyof KernelAttrs;

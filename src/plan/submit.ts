@@ -20,6 +20,8 @@ export interface OpRequest<N extends KernelName> {
   readonly outputs: readonly { readonly dtype: Dtype; readonly shape: readonly number[] }[];
   readonly owner: NodeId;
   readonly final: boolean;
+  /** On the critical path of a factorization: runs before ready non-urgent ops on its node. */
+  readonly urgent?: boolean;
 }
 
 export interface Submitted {
@@ -43,7 +45,8 @@ export function submitOp<N extends KernelName>(req: OpRequest<N>): Submitted {
     { inputs, outputBytes, owner: req.owner, final: req.final },
     outputs.map((b) => ({ id: b.id, bytes: b.nbytes })),
   );
-  const result = executor.execute({ kernel: req.kernel, attrs: req.attrs, inputs: req.inputs, outputs, node } as never);
+  const urgent = req.urgent === true;
+  const result = executor.execute({ kernel: req.kernel, attrs: req.attrs, inputs: req.inputs, outputs, node, urgent } as never);
   result.catch(() => undefined); // errors surface through the output blocks
   return { outputs, result };
 }

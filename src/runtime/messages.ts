@@ -33,6 +33,8 @@ export interface RunOpMessage<N extends KernelName = KernelName> {
   readonly attrs: KernelAttrs[N];
   readonly inputs: readonly BlockViewSpec[];
   readonly outputs: readonly BlockSpec[];
+  /** Runs before the node's queued non-urgent ops. */
+  readonly urgent?: boolean;
 }
 
 /** Node → worker thread: one kernel call on shared buffers. */

@@ -65,7 +65,7 @@ export class LocalNode implements NodeEndpoint {
         return { buffer: b.buffer, dtype: o.dtype, offset: 0, shape: o.shape, strides: stridesOf(o.shape) };
       });
       this.tasks++;
-      return await this.pool.run({ kernel: msg.kernel, attrs: msg.attrs, inputs, outputs });
+      return await this.pool.run({ kernel: msg.kernel, attrs: msg.attrs, inputs, outputs }, msg.urgent === true);
     } catch (e) {
       for (const id of allocated) this.store.free(id);
       throw e;

@@ -38,6 +38,8 @@ export interface PlacedOp<N extends KernelName = KernelName> {
   readonly inputs: readonly InputView[];
   readonly outputs: readonly Block[];
   readonly node: NodeId;
+  /** Queued ahead of the node's ready non-urgent ops (critical-path work). */
+  readonly urgent?: boolean;
 }
 
 export interface NodeStats {
@@ -125,7 +127,7 @@ export class Runtime implements Executor, BlockOwner {
       strides: i.strides,
     }));
     const outputs = op.outputs.map((o) => ({ block: o.id, dtype: o.dtype, shape: o.shape }));
-    return this.nodes[op.node]!.run({ kernel: op.kernel, attrs: op.attrs, inputs, outputs });
+    return this.nodes[op.node]!.run({ kernel: op.kernel, attrs: op.attrs, inputs, outputs, urgent: op.urgent });
   }
 
   /** Makes sure `block` has a copy on `node`, transferring it from where it was computed. */

@@ -38,6 +38,8 @@ export interface WorkerCounters {
 export class WorkerPool {
   private readonly slots: Slot[];
   private readonly queue: Pending[] = [];
+  /** The first `urgent` queued tasks are urgent (FIFO among themselves, ahead of the rest). */
+  private urgent = 0;
   private nextId = 1;
   private closed = false;
 
@@ -49,10 +51,13 @@ export class WorkerPool {
     this.slots = Array.from({ length: size }, () => ({ worker: null, current: null, started: 0, tasks: 0, busyMs: 0, onSettled: null }));
   }
 
-  run(task: Omit<WorkerTask, "id">): Promise<KernelResult> {
+  /** Queues a task; an `urgent` one goes ahead of every queued non-urgent task. */
+  run(task: Omit<WorkerTask, "id">, urgent = false): Promise<KernelResult> {
     if (this.closed) return Promise.reject(new ExecutionError(`${this.label} is shut down`));
     return new Promise((resolve, reject) => {
-      this.queue.push({ task: { ...task, id: this.nextId++ }, resolve, reject });
+      const pending = { task: { ...task, id: this.nextId++ }, resolve, reject };
+      if (urgent) this.queue.splice(this.urgent++, 0, pending);
+      else this.queue.push(pending);
       this.dispatch();
     });
   }
@@ -78,6 +83,7 @@ export class WorkerPool {
       if (this.queue.length === 0) return;
       if (slot.current) continue;
       const next = this.queue.shift()!;
+      if (this.urgent > 0) this.urgent--;
       slot.current = next;
       slot.started = performance.now();
       const worker = slot.worker ?? (slot.worker = this.spawn(slot));
@@ -125,6 +131,7 @@ export class WorkerPool {
    */
   async close(): Promise<void> {
     this.closed = true;
+    this.urgent = 0;
     for (const p of this.queue.splice(0)) p.reject(new ExecutionError(`${this.label} is shut down`));
     await Promise.all(
       this.slots.map(async (s) => {

@@ -8,9 +8,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TypedArray } from "../../array/dtype.js";
 import type { LapackAddon } from "./linalg/lapack-addon.js";
+import type { TileAddon } from "./tiles/tile-addon.js";
 
 /** The functions the addon exports (see native/*.cc). */
-export interface NativeAddon extends LapackAddon {
+export interface NativeAddon extends LapackAddon, TileAddon {
   gemm(
     f32: boolean,
     transA: boolean,

@@ -23,6 +23,7 @@ import { luSolve } from "./linalg/lu-solve.js";
 import { qr } from "./linalg/qr.js";
 import { svd } from "./linalg/svd.js";
 import { triangularSolve } from "./linalg/triangular.js";
+import { tileKernels } from "./tiles/index.js";
 
 export const tsKernels: KernelTable = {
   fused,
@@ -47,6 +48,7 @@ export const tsKernels: KernelTable = {
   eigh,
   inverse,
   slogdet,
+  ...tileKernels,
   ...sortKernels,
   ...gatherKernels,
 };

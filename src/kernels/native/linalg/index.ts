@@ -3,6 +3,7 @@
 import type { KernelTable } from "../../manifest.js";
 import { nativeCholesky } from "./cholesky.js";
 import { nativeGemv, nativeGram } from "./gram.js";
+import type { TileAddon } from "../tiles/tile-addon.js";
 import type { LapackAddon } from "./lapack-addon.js";
 import { nativeInverse, nativeLu, nativeLuSolve, nativeSlogdet } from "./lu.js";
 import { nativeQr } from "./qr.js";
@@ -11,7 +12,7 @@ import { nativeTriangularSolve } from "./triangular.js";
 
 type LinalgName = "qr" | "cholesky" | "lu" | "luSolve" | "triangularSolve" | "gram" | "gemv" | "svd" | "eigh" | "inverse" | "slogdet";
 
-export function nativeLinalgKernels(addon: LapackAddon, ts: KernelTable): Pick<KernelTable, LinalgName> {
+export function nativeLinalgKernels(addon: LapackAddon & TileAddon, ts: KernelTable): Pick<KernelTable, LinalgName> {
   return {
     qr: nativeQr(addon, ts.qr),
     cholesky: nativeCholesky(addon, ts.cholesky),

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 /**
- * QR through LAPACK geqrf/orgqr on a column-major copy of the stacked inputs, as NumPy does.
+ * QR through LAPACK geqrf/orgqr on a column-major copy of the stacked inputs, as NumPy does (the
+ * geqrf factorization is computed by geqrt with 32-column panels, which gives the same reflectors
+ * and is 2.5–4× faster on tall-skinny blocks).
  * Measured against the copy-free alternative (the row-major buffer is Aᵀ column-major, so
  * gelqf/orglq on it give QR of A): the LQ panel walks rows of length m with stride n, and on
  * 20000×200 it took 480 ms against 215 ms for geqrf/orgqr including the two transposed copies,
@@ -9,11 +11,12 @@
 import type { KernelFn } from "../../manifest.js";
 import type { View } from "../../view.js";
 import { qrOutputs, stackShape, zeroBelowDiagonal } from "../../ts/linalg/qr.js";
+import type { TileAddon } from "../tiles/tile-addon.js";
 import type { LapackAddon } from "./lapack-addon.js";
 import { alloc, check, gatherColMajor, matOf, nativeDtype } from "./operands.js";
 import { scratch } from "./scratch.js";
 
-export function nativeQr(addon: LapackAddon, fallback: KernelFn<"qr">): KernelFn<"qr"> {
+export function nativeQr(addon: LapackAddon & TileAddon, fallback: KernelFn<"qr">): KernelFn<"qr"> {
   return (inputs, outputs, attrs) => {
     const { rows, m, n } = stackShape(inputs);
     const { qs, r } = qrOutputs(outputs, attrs, rows, m, n);
@@ -35,7 +38,8 @@ export function nativeQr(addon: LapackAddon, fallback: KernelFn<"qr">): KernelFn
       r0 += a.rows;
     }
     const tau = alloc(dtype, k);
-    check(addon.geqrf(f32, m, n, w, 0, m, tau, 0), "geqrf");
+    // geqrf's reflectors, by 32-column panels (native/lapack_tiles.cc: 2.5–4× faster when tall-skinny).
+    check(addon.geqrtTau(f32, m, n, w, 0, m, tau, 0), "geqrt");
     // R: the upper trapezoid of the first k rows (transposed out), zeros elsewhere.
     const kr = r.shape[0]!;
     addon.gather(f32, k, n, w, 0, 1, m, r.data, r.offset, n);

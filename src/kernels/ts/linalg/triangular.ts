@@ -27,7 +27,7 @@ export function triangularOperands(inputs: readonly View[], attrs: TriangularSol
 /** Throws for an exactly zero diagonal of a non-unit triangular A (checked before solving, as trtrs). */
 export function requireNonzeroDiagonal(a: Mat, n: number, attrs: TriangularSolveAttrs): void {
   if (attrs.unitDiagonal) return;
-  for (let i = 0; i < n; i++) if (a.data[a.offset + i * (a.rs + a.cs)] === 0) throw singularTriangular(i);
+  for (let i = 0; i < n; i++) if (a.data[a.offset + i * (a.rs + a.cs)] === 0) throw singularTriangular((attrs.diagonalStart ?? 0) + i);
 }
 
 export const triangularSolve: KernelFn<"triangularSolve"> = (inputs, outputs, attrs) => {
