@@ -38,7 +38,10 @@ export class DryExecutor implements Executor, BlockOwner {
     return Promise.reject(NOT_RUN());
   }
 
-  unheld(): void {}
+  /** The load model frees a block as soon as nothing holds it, as it does for the real runtime. */
+  unheld(block: Block): void {
+    this.onUnheld(block);
+  }
 
   releasable(block: Block): void {
     block.state = "freed";
