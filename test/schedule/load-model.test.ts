@@ -50,9 +50,9 @@ test("LSHS places where the inputs are, forces final ops to the owner, and break
 test("LSHS merges co-located partials first", () => {
   const m = new LoadModel(2);
   [0, 1, 0, 1].forEach((node, i) => m.addBlock(i + 1, 8, node));
-  const order = new LshsPolicy().mergeOrder([1, 2, 3, 4].map((id) => ({ id })), m);
+  const order = new LshsPolicy().reductionGroups([1, 2, 3, 4].map((id) => ({ id })), 0, m).flat();
   assert.deepEqual(order.map((p) => p.id), [1, 3, 2, 4]);
-  assert.deepEqual(new CyclicPolicy().mergeOrder([{ id: 1 }, { id: 2 }]).map((p) => p.id), [1, 2]);
+  assert.deepEqual(new CyclicPolicy().reductionGroups([{ id: 1 }, { id: 2 }]).flat().map((p) => p.id), [1, 2]);
 });
 
 test("cyclic runs every op on its owner; dynamic on the node with the fewest ops", () => {
