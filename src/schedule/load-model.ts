@@ -91,8 +91,9 @@ export class LoadModel {
   /**
    * The objective after placing `op` on `node`, without changing the model. With `lookahead`, an
    * intermediate op placed off its owner is also charged the transfer its result will need to
-   * reach the owner (received by the owner, sent by `node`): the greedy step otherwise does not
-   * see that transfer and happily computes partial results far from where they must go.
+   * reach the owner (sent by `node`, received by the owner and held there): the greedy step
+   * otherwise does not see that transfer and happily computes partial results far from where
+   * they must go.
    */
   cost(op: OpDemand, node: NodeId, lookahead = false): number {
     let mem = this.memory[node]! + op.outputBytes;
@@ -108,7 +109,9 @@ export class LoadModel {
       this.extraOut[src]! += b.bytes;
     }
     let maxIn = Math.max(this.maxIn, received);
+    let maxMemory = Math.max(this.maxMemory, mem);
     if (lookahead && !op.final && node !== op.owner && op.outputBytes > 0) {
+      maxMemory = Math.max(maxMemory, this.memory[op.owner]! + op.outputBytes);
       maxIn = Math.max(maxIn, this.bytesIn[op.owner]! + op.outputBytes);
       if (this.extraOut[node] === 0) this.touched[touched++] = node;
       this.extraOut[node]! += op.outputBytes;
@@ -119,7 +122,7 @@ export class LoadModel {
       maxOut = Math.max(maxOut, this.bytesOut[src]! + this.extraOut[src]!);
       this.extraOut[src] = 0;
     }
-    return Math.max(this.maxMemory, mem) + maxIn + maxOut;
+    return maxMemory + maxIn + maxOut;
   }
 
   /** Places `op` on `node`: copies missing inputs there and adds the outputs' memory. */
