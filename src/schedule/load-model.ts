@@ -63,7 +63,14 @@ export class LoadModel {
   private readonly extraOut: Float64Array;
   private readonly touched: Int32Array;
 
-  constructor(readonly nodes: number) {
+  /**
+   * @param memoryLimit bytes each node may hold: placements that would exceed it are avoided
+   *   where another candidate fits (the runtime fails ops that exceed it).
+   */
+  constructor(
+    readonly nodes: number,
+    readonly memoryLimit = Number.POSITIVE_INFINITY,
+  ) {
     this.memory = new Float64Array(nodes);
     this.peak = new Float64Array(nodes);
     this.bytesIn = new Float64Array(nodes);
@@ -125,6 +132,17 @@ export class LoadModel {
     return maxMemory + maxIn + maxOut;
   }
 
+  /** Whether placing `op` on `node` keeps the node within its memory limit. */
+  fits(op: OpDemand, node: NodeId): boolean {
+    if (this.memoryLimit === Number.POSITIVE_INFINITY) return true;
+    let mem = this.memory[node]! + op.outputBytes;
+    for (let i = 0; i < op.inputs.length; i++) {
+      const b = this.blocks.get(op.inputs[i]!.id);
+      if (b && !b.holders.includes(node) && !isRepeat(op.inputs, i)) mem += b.bytes;
+    }
+    return mem <= this.memoryLimit;
+  }
+
   /** Places `op` on `node`: copies missing inputs there and adds the outputs' memory. */
   commit(op: OpDemand, node: NodeId, outputs: readonly BlockDemand[]): void {
     for (const input of op.inputs) {
@@ -151,6 +169,24 @@ export class LoadModel {
     let max = 0;
     for (let n = 0; n < this.nodes; n++) max = Math.max(max, this.memory[n]!);
     this.maxMemory = max;
+  }
+
+  /** A copy the model counted never happened (the runtime failed to make it): undo it. */
+  forgetCopy(id: BlockId, node: NodeId): void {
+    const b = this.blocks.get(id);
+    const at = b ? b.holders.indexOf(node) : -1;
+    if (!b || at <= 0) return;
+    b.holders.splice(at, 1);
+    this.memory[node]! -= b.bytes;
+    this.bytesIn[node]! -= b.bytes;
+    this.bytesOut[b.holders[0]!]! -= b.bytes;
+    this.recomputeMaxima();
+  }
+
+  private recomputeMaxima(): void {
+    this.maxMemory = Math.max(0, ...this.memory);
+    this.maxIn = Math.max(0, ...this.bytesIn);
+    this.maxOut = Math.max(0, ...this.bytesOut);
   }
 
   private addMemory(node: NodeId, bytes: number): void {
@@ -195,7 +231,7 @@ export class LoadModel {
   }
 
   clone(): LoadModel {
-    const m = new LoadModel(this.nodes);
+    const m = new LoadModel(this.nodes, this.memoryLimit);
     m.memory.set(this.memory);
     m.peak.set(this.peak);
     m.bytesIn.set(this.bytesIn);

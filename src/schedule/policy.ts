@@ -29,7 +29,8 @@ export interface LshsOptions {
 
 /**
  * LSHS (NumS §3): try the nodes that already hold the op's inputs, the owner and the home,
- * simulate the placement on each, and take the one with the lowest objective. An array block's
+ * simulate the placement on each, and take the one with the lowest objective among those that stay
+ * within their memory limit. An array block's
  * last op goes to its owner so layouts stay aligned and elementwise chains never move data. Ties
  * break deterministically: more input bytes already there, then the owner, then the home, then the
  * lower node.
@@ -56,19 +57,33 @@ export class LshsPolicy implements PlacementPolicy {
       if (home !== op.owner) cands.push(home);
       for (const i of op.inputs) for (const h of model.holders(i.id)) if (!cands.includes(h)) cands.push(h);
     }
+    const best = this.best(op, model, cands, home);
+    if (best.fits || this.allNodes) return best.node;
+    // No natural candidate has room: look at every node before overflowing one.
+    cands.length = 0;
+    for (let n = 0; n < model.nodes; n++) cands.push(n);
+    return this.best(op, model, cands, home).node;
+  }
+
+  private best(op: OpDemand, model: LoadModel, cands: readonly NodeId[], home: NodeId): { node: NodeId; fits: boolean } {
     let best = op.owner;
+    let bestFits = false;
     let bestCost = Number.POSITIVE_INFINITY;
     let bestLocal = -1;
     for (const node of cands) {
+      // A node the op would push over its memory limit only wins when no candidate fits.
+      const fits = model.fits(op, node);
+      if (bestFits && !fits) continue;
       const cost = model.cost(op, node, this.lookahead);
-      if (cost > bestCost) continue;
+      if (fits === bestFits && cost > bestCost) continue;
       const local = localBytes(op, node, model);
-      if (cost === bestCost && !preferred(node, local, best, bestLocal, op.owner, home)) continue;
+      if (fits === bestFits && cost === bestCost && !preferred(node, local, best, bestLocal, op.owner, home)) continue;
       best = node;
+      bestFits = fits;
       bestCost = cost;
       bestLocal = local;
     }
-    return best;
+    return { node: best, fits: bestFits };
   }
 
   /**
