@@ -7,7 +7,10 @@
  * (the runtime copies from there too). Units are bytes.
  *
  * `cost(op, node)` is pure (what the objective would be after placing `op` on `node`); `commit`
- * applies it. The objective is NumS's: max memory + max bytes in + max bytes out over all nodes.
+ * applies it. The objective is NumS's — max memory + max bytes in + max bytes out over all nodes —
+ * plus the bytes the placement itself moves. The maxima alone are blind to traffic that stays
+ * under them: they would as soon copy a block to an idle node as use it where it is, and trade a
+ * little memory on the busiest node for an extra transfer that must be undone later.
  */
 import type { BlockId, NodeId } from "../runtime/messages.js";
 
@@ -96,7 +99,8 @@ export class LoadModel {
   }
 
   /**
-   * The objective after placing `op` on `node`, without changing the model. With `lookahead`, an
+   * The objective after placing `op` on `node` (the maxima after placing it plus the bytes it
+   * moves), without changing the model. With `lookahead`, an
    * intermediate op placed off its owner is also charged the transfer its result will need to
    * reach the owner (sent by `node`, received by the owner and held there): the greedy step
    * otherwise does not see that transfer and happily computes partial results far from where
@@ -124,12 +128,14 @@ export class LoadModel {
       this.extraOut[node]! += op.outputBytes;
     }
     let maxOut = this.maxOut;
+    let moved = 0;
     for (let t = 0; t < touched; t++) {
       const src = this.touched[t]!;
       maxOut = Math.max(maxOut, this.bytesOut[src]! + this.extraOut[src]!);
+      moved += this.extraOut[src]!;
       this.extraOut[src] = 0;
     }
-    return maxMemory + maxIn + maxOut;
+    return maxMemory + maxIn + maxOut + moved;
   }
 
   /** Whether placing `op` on `node` keeps the node within its memory limit. */

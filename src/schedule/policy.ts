@@ -32,8 +32,8 @@ export interface LshsOptions {
  * simulate the placement on each, and take the one with the lowest objective among those that stay
  * within their memory limit. An array block's
  * last op goes to its owner so layouts stay aligned and elementwise chains never move data. Ties
- * break deterministically: more input bytes already there, then the owner, then the home, then the
- * lower node.
+ * break deterministically: the home (what a static rule would do), then the owner, then the lower
+ * node.
  */
 export class LshsPolicy implements PlacementPolicy {
   readonly name = "lshs";
@@ -69,19 +69,16 @@ export class LshsPolicy implements PlacementPolicy {
     let best = op.owner;
     let bestFits = false;
     let bestCost = Number.POSITIVE_INFINITY;
-    let bestLocal = -1;
     for (const node of cands) {
       // A node the op would push over its memory limit only wins when no candidate fits.
       const fits = model.fits(op, node);
       if (bestFits && !fits) continue;
       const cost = model.cost(op, node, this.lookahead);
       if (fits === bestFits && cost > bestCost) continue;
-      const local = localBytes(op, node, model);
-      if (fits === bestFits && cost === bestCost && !preferred(node, local, best, bestLocal, op.owner, home)) continue;
+      if (fits === bestFits && cost === bestCost && !preferred(node, best, op.owner, home)) continue;
       best = node;
       bestFits = fits;
       bestCost = cost;
-      bestLocal = local;
     }
     return { node: best, fits: bestFits };
   }
@@ -104,11 +101,13 @@ export class LshsPolicy implements PlacementPolicy {
   }
 }
 
-/** Among candidates of equal cost: more local input bytes, then the owner, then the home, then the lower node. */
-function preferred(node: NodeId, local: number, best: NodeId, bestLocal: number, owner: NodeId, home: NodeId): boolean {
-  if (local !== bestLocal) return local > bestLocal;
-  if ((node === owner) !== (best === owner)) return node === owner;
+/**
+ * Among candidates of equal cost (and so equal bytes moved): the home, then the owner, then the
+ * lower node. The home first: preferring the owner on ties piles merges onto it.
+ */
+function preferred(node: NodeId, best: NodeId, owner: NodeId, home: NodeId): boolean {
   if ((node === home) !== (best === home)) return node === home;
+  if ((node === owner) !== (best === owner)) return node === owner;
   return node < best;
 }
 
@@ -156,10 +155,4 @@ export function createPolicy(name: SchedulerName): PlacementPolicy {
     case "dynamic":
       return new DynamicPolicy();
   }
-}
-
-function localBytes(op: OpDemand, node: NodeId, model: LoadModel): number {
-  let bytes = 0;
-  for (const i of op.inputs) if (model.holds(i.id, node)) bytes += i.bytes;
-  return bytes;
 }

@@ -17,10 +17,11 @@ test("copies count bytes in and out and the replica's memory; frees make memory 
   m.addBlock(1, 100, 0);
   m.addBlock(2, 50, 1);
   const o = op([[1, 100], [2, 50]], 10, 2);
+  // The objective: max memory + max in + max out, plus the bytes the placement moves.
   // On node 0: copy block 2 (50 in, 50 out of node 1): mem0 = 100 + 50 + 10 = 160.
-  assert.equal(m.cost(o, 0), 160 + 50 + 50);
-  // On node 2: copy both: mem2 = 160, in 150, max out 100 (node 0).
-  assert.equal(m.cost(o, 2), 160 + 150 + 100);
+  assert.equal(m.cost(o, 0), 160 + 50 + 50 + 50);
+  // On node 2: copy both: mem2 = 160, in 150, max out 100 (node 0), 150 moved.
+  assert.equal(m.cost(o, 2), 160 + 150 + 100 + 150);
   m.commit(o, 0, [{ id: 3, bytes: 10 }]);
   assert.deepEqual(
     m.loads().map((l) => [l.memory, l.bytesIn, l.bytesOut, l.ops]),
@@ -49,7 +50,7 @@ test("copies count bytes in and out and the replica's memory; frees make memory 
 test("a block named twice by one op is copied once", () => {
   const m = new LoadModel(2);
   m.addBlock(1, 100, 0);
-  assert.equal(m.cost(op([[1, 100], [1, 100]], 0, 1), 1), 100 + 100 + 100);
+  assert.equal(m.cost(op([[1, 100], [1, 100]], 0, 1), 1), 100 + 100 + 100 + 100);
 });
 
 test("copies are sent by the node that computed the block, not by a replica", () => {
@@ -66,7 +67,7 @@ test("the objective sums the busiest node of each resource, which need not be on
   m.addBlock(2, 10, 1);
   m.commit(op([[2, 10]], 0, 2), 2, []); // node 1 sent 10, node 2 received 10
   // Placing on node 2 an op reading block 2 (already there) with a 5-byte output:
-  // max mem 1000 (node 0) + max in 10 (node 2) + max out 10 (node 1).
+  // max mem 1000 (node 0) + max in 10 (node 2) + max out 10 (node 1), nothing moved.
   assert.equal(m.cost(op([[2, 10]], 5, 2), 2), 1000 + 10 + 10);
 });
 
@@ -78,9 +79,9 @@ test("lookahead charges an intermediate placed off its owner the result's trip t
   // Without lookahead node 1 looks free: mem 10 + 100, nothing moves.
   assert.equal(m.cost(o, 1), 110);
   // ...but the result must then travel: node 0 receives and holds 100, node 1 sends 100.
-  assert.equal(m.cost(o, 1, true), 110 + 100 + 100);
-  // On the owner: mem 10 + 100 there, 10 in, 10 out.
-  assert.equal(m.cost(o, 0, true), 110 + 10 + 10);
+  assert.equal(m.cost(o, 1, true), 110 + 100 + 100 + 100);
+  // On the owner: mem 10 + 100 there, 10 in, 10 out, 10 moved.
+  assert.equal(m.cost(o, 0, true), 110 + 10 + 10 + 10);
   // A final op is never charged (it is on its owner), nor is an op on its owner.
   assert.equal(m.cost({ ...o, final: true }, 1, true), 110);
 });
