@@ -5,6 +5,8 @@
  * computation and reads the runtime's real per-node counters: bytes moved between nodes, the most
  * one node received and sent, and the highest peak memory of one node (inputs included).
  */
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import * as nt from "../../src/index.js";
 import type { SchedulerName } from "../../src/schedule/policy.js";
 import { EXPERIMENTS, type ExperimentName, MAIN_SIZES, type Sizes, check, prepare } from "./experiments.js";
@@ -78,7 +80,18 @@ export async function runOnce(experiment: ExperimentName, nodes: number, schedul
     };
   } finally {
     await nt.shutdown();
+    collectGarbage();
   }
+}
+
+/**
+ * Collects garbage between runs. A finished run's blocks are SharedArrayBuffers that nothing
+ * references, but V8 does not count them as heap pressure, so without this a sequence of runs
+ * piles up gigabytes of dead buffers (the process was OOM-killed at 23 GB).
+ */
+function collectGarbage(): void {
+  setFlagsFromString("--expose-gc");
+  (runInNewContext("gc") as () => void)();
 }
 
 /** Every configuration; the best of `repeats` times, the (deterministic) counters of the first. */
