@@ -17,7 +17,9 @@
         "native/lapack.cc",
         "native/lapack_factor.cc",
         "native/lapack_spectral.cc",
-        "native/lapack_blas.cc"
+        "native/lapack_blas.cc",
+        "native/sort/sort.cc",
+        "native/sort/scan.cc"
       ],
       "include_dirs": [
         "<!(node -p \"require('node-addon-api').include_dir\")",

@@ -10,6 +10,7 @@ static Napi::Object InitNumts(Napi::Env env, Napi::Object exports) {
   numts::RegisterReduce(env, exports);
   numts::RegisterScan(env, exports);
   numts::RegisterLapack(env, exports);
+  numts::RegisterSort(env, exports);
   return exports;
 }
 

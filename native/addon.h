@@ -26,5 +26,6 @@ void RegisterReduce(Napi::Env env, Napi::Object exports);
 void RegisterScan(Napi::Env env, Napi::Object exports);
 void RegisterOpNames(Napi::Env env, Napi::Object exports);
 void RegisterLapack(Napi::Env env, Napi::Object exports);
+void RegisterSort(Napi::Env env, Napi::Object exports);
 
 }  // namespace numts

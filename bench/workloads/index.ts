@@ -4,7 +4,8 @@ import type { Workload } from "../workload.js";
 import { elementwise } from "./elementwise.js";
 import { gemm } from "./gemm.js";
 import { mttkrp } from "./mttkrp.js";
-import { transposeAdd } from "./transpose-add.js";
+import { sort } from "./sort.js";
 import { sum } from "./sum.js";
+import { transposeAdd } from "./transpose-add.js";
 
-export const WORKLOADS: readonly Workload[] = [elementwise, sum, gemm, mttkrp, transposeAdd];
+export const WORKLOADS: readonly Workload[] = [elementwise, sum, gemm, mttkrp, transposeAdd, sort];

@@ -10,9 +10,6 @@ export const sum: Workload = {
   async setup(p) {
     const x = normalish([p.rows!, p.cols!], 1, [p.block_rows!, p.cols!]);
     await x.wait();
-    return async () => {
-      const s = nt.sum(x, { axis: 0 });
-      return Number((await s.toArray()).data[0]);
-    };
+    return async () => Number(await nt.sum(x, { axis: 0 }).get(0).item());
   },
 };

@@ -21,13 +21,28 @@ import { rechunk } from "./rechunk.js";
 import * as c from "./contractions.js";
 import { transpose } from "./transpose.js";
 import * as m from "./manipulation-methods.js";
+import type { Index } from "../array/index/parts.js";
+import { getItem } from "./indexing/get.js";
+import { setItem } from "./indexing/set.js";
+import { type TakeOptions, take } from "./indexing/take.js";
+import { type PutOptions, put } from "./indexing/put.js";
+import { type CompressOptions, compress } from "./indexing/compress.js";
+import { nonzero } from "./indexing/nonzero.js";
+import { type SearchSortedOptions, searchsorted } from "./searchsorted.js";
+import * as so from "./sort.js";
 
 const finalizer = new FinalizationRegistry<ArrayData>((data) => data.release());
+
+/** Shape and dtype, readable while a deferred array whose shape is known in advance is pending. */
+type Meta = { readonly shape: readonly number[]; readonly dtype: Dtype };
 
 export class BlockArray implements Disposable {
   private resolvedData: ArrayData | null;
   private pending: Promise<void> | null = null;
+  /** The data being computed while pending (it carries one hold for whoever adopts it). */
+  private pendingData: Promise<ArrayData> | null = null;
   private failure: Error | null = null;
+  private known: Meta | null = null;
   private disposed = false;
 
   /** @internal Use the creation functions (`nt.array`, `nt.zeros`, ...). */
@@ -39,26 +54,85 @@ export class BlockArray implements Disposable {
   /**
    * @internal An array whose shape depends on data (boolean-mask selection, `unique`, ...): it
    * adopts the array `result` resolves to. Operations on it return deferred arrays too, so
-   * chains just work; reading it waits.
+   * chains just work; reading it waits. `known` gives the shape and dtype when only the layout
+   * depends on data (a sort along several blocks): they can be read while pending.
    */
-  static deferred(result: Promise<BlockArray>): BlockArray {
+  static deferred(result: Promise<BlockArray>, known?: Meta): BlockArray {
     const out = new BlockArray(null);
-    out.pending = result.then(
-      (r) => {
+    out.defer(
+      result.then(async (r) => {
+        // The operation may itself have returned a deferred array.
+        await r.resolved();
         const data = r.data.retain();
         r.dispose();
-        if (out.disposed) {
-          data.release();
-          return;
-        }
-        out.resolvedData = data;
-        finalizer.register(out, data, out);
-      },
-      (e: unknown) => {
-        out.failure = e instanceof Error ? e : new Error(String(e));
-      },
+        return data;
+      }),
+      known ?? null,
     );
     return out;
+  }
+
+  /**
+   * @internal NumPy's in-place writes (`set`, `put`): the array now holds `next(current)`.
+   * Blocks are immutable, so `next` builds new data (sharing unchanged blocks); arrays computed
+   * from this one before keep their values. When `next` returns a promise, or this array is
+   * still pending, the array is pending (with its shape and dtype known) until the new data is
+   * ready; if computing it fails, the array rejects with that error.
+   */
+  update(next: (current: ArrayData) => ArrayData | Promise<ArrayData>): void {
+    this.check();
+    const current = this.resolvedData;
+    if (current) {
+      const result = next(current);
+      if (result instanceof Promise) {
+        this.defer(result.finally(() => current.release()), { shape: current.shape, dtype: current.dtype });
+        return;
+      }
+      finalizer.unregister(this);
+      current.release();
+      this.resolvedData = result;
+      finalizer.register(this, result, this);
+      return;
+    }
+    if (this.failure) throw this.failure;
+    const before = this.pendingData!;
+    this.defer(
+      before.then(async (cur) => {
+        try {
+          return await next(cur);
+        } finally {
+          cur.release();
+        }
+      }),
+      this.known,
+    );
+  }
+
+  /** Makes this array pending until `data` resolves (and adopts it then, unless superseded). */
+  private defer(data: Promise<ArrayData>, known: Meta | null): void {
+    finalizer.unregister(this);
+    this.resolvedData = null;
+    this.failure = null;
+    this.known = known;
+    this.pendingData = data;
+    this.pending = data.then(
+      (d) => {
+        // A later update chained on `data` owns it now.
+        if (this.pendingData !== data) return;
+        this.pendingData = null;
+        if (this.disposed) {
+          d.release();
+          return;
+        }
+        this.resolvedData = d;
+        finalizer.register(this, d, this);
+      },
+      (e: unknown) => {
+        if (this.pendingData !== data) return;
+        this.pendingData = null;
+        this.failure = e instanceof Error ? e : new Error(String(e));
+      },
+    );
   }
 
   /** @internal The planner's array (throws while a data-dependent shape is pending). */
@@ -69,36 +143,45 @@ export class BlockArray implements Disposable {
     throw new PendingShapeError();
   }
 
-  /** Whether the shape is known (always, except for results whose shape depends on data). */
+  /**
+   * Whether the shape is known (always, except for results whose shape depends on data). A
+   * disposed array counts as resolved, so using it throws at once.
+   */
   get isResolved(): boolean {
-    return this.resolvedData !== null;
+    return this.resolvedData !== null || this.disposed;
   }
 
   /** Waits until the shape is known (not for the values); rejects if computing it failed. */
   async resolved(): Promise<this> {
-    if (this.pending) await this.pending;
+    // An update while waiting replaces `pending`: wait for the latest.
+    for (let p = this.pending; p !== null; p = this.pending === p ? null : this.pending) await p;
     if (this.failure) throw this.failure;
     return this;
   }
 
+  /** Shape and dtype: the data's, or those known in advance while a deferred array is pending. */
+  private get meta(): Meta {
+    return !this.resolvedData && this.known && !this.disposed && !this.failure ? this.known : this.data;
+  }
+
   get shape(): number[] {
-    return [...this.data.shape];
+    return [...this.meta.shape];
   }
 
   get ndim(): number {
-    return this.data.ndim;
+    return this.meta.shape.length;
   }
 
   get size(): number {
-    return this.data.size;
+    return this.meta.shape.reduce((a, b) => a * b, 1);
   }
 
   get dtype(): Dtype {
-    return this.data.dtype;
+    return this.meta.dtype;
   }
 
   get nbytes(): number {
-    return this.data.size * itemSize(this.data.dtype);
+    return this.size * itemSize(this.dtype);
   }
 
   /** The nominal block shape (the largest block along each axis). */
@@ -163,6 +246,41 @@ export class BlockArray implements Disposable {
   private check(): void {
     if (this.disposed) throw new ReferenceError("this BlockArray was disposed");
   }
+
+  // -- indexing ------------------------------------------------------------------------------
+
+  /**
+   * NumPy's `x[index]`: `index` is an index string (`"1:5, ::2"`, `"..., 0"`), one part, or the
+   * tuple of parts (numbers, `nt.slice(...)`, `null` for newaxis, `"..."`, integer arrays as JS
+   * lists, NDArrays or BlockArrays, boolean masks). Basic indices give views of x's blocks; a
+   * distributed mask gives a deferred array (its length is the mask's true count).
+   *
+   * @throws IndexError (and TypeError for bad slice bounds) with NumPy's messages.
+   */
+  get(index: Index<BlockArray>): BlockArray {
+    return getItem(this, index);
+  }
+
+  /**
+   * NumPy's `x[index] = value`, in place from the user's view: x then holds the written array
+   * (blocks the write misses are shared); arrays computed from x before keep their values.
+   * Returns x.
+   *
+   * @throws IndexError, ShapeError, OverflowError with NumPy's messages.
+   */
+  set(index: Index<BlockArray>, value: ArrayLike): this {
+    setItem(this, index, value);
+    return this;
+  }
+
+  /** `np.take(x, indices, ...)` (here `axis` defaults to null: the flattened array). */
+  take(indices: ArrayLike, options?: TakeOptions): BlockArray { return take(this, indices, options); }
+  /** `np.put(x, ind, v, ...)`: writes in place. */
+  put(ind: ArrayLike, v: ArrayLike, options?: PutOptions): void { put(this, ind, v, options); }
+  /** `np.compress(condition, x, ...)`. */
+  compress(condition: ArrayLike, options?: CompressOptions): BlockArray { return compress(condition, this, options); }
+  /** `np.nonzero(x)`: one deferred int32 array of coordinates per axis. */
+  nonzero(): BlockArray[] { return nonzero(this); }
 
   // -- layout and dtype ----------------------------------------------------------------------
 
@@ -264,6 +382,12 @@ export class BlockArray implements Disposable {
   ptp(options?: r.ReduceOptions): BlockArray { return r.ptp(this, options); }
   cumsum(options?: CumulativeOptions): BlockArray { return cumsum(this, options); }
   cumprod(options?: CumulativeOptions): BlockArray { return cumprod(this, options); }
+
+  // -- sorting and searching (NumPy's sort and partition methods work in place: use nt.sort) ---
+
+  argsort(options?: so.SortOptions): BlockArray { return so.argsort(this, options); }
+  argpartition(kth: number | readonly number[], options?: so.PartitionOptions): BlockArray { return so.argpartition(this, kth, options); }
+  searchsorted(v: ArrayLike, options?: SearchSortedOptions): BlockArray { return searchsorted(this, v, options); }
 
   toString(): string {
     return `BlockArray(shape=${formatShape(this.shape)}, dtype=${this.dtype}, blockShape=${formatShape(this.blockShape)})`;

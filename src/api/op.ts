@@ -8,7 +8,7 @@
 import { BlockArray } from "./block-array.js";
 
 /** Unresolved BlockArrays among the arguments (looked up in arrays and options objects, 2 levels). */
-function pendingArgs(args: readonly unknown[]): BlockArray[] {
+export function pendingArgs(args: readonly unknown[]): BlockArray[] {
   const out: BlockArray[] = [];
   const visit = (v: unknown, depth: number) => {
     if (v instanceof BlockArray) {

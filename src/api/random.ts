@@ -27,6 +27,8 @@ import { generate } from "../plan/creation.js";
 import type { BlockArray } from "./block-array.js";
 import { defaultGrid, wrap } from "./convert.js";
 import { checkFits } from "./memory-check.js";
+import type { ArrayLike } from "./convert.js";
+import { type ChoiceOptions, choice } from "./random-choice.js";
 
 export type Size = number | readonly number[] | null | undefined;
 
@@ -103,6 +105,14 @@ export class Generator {
 
   binomial(n: number, p: number, size?: Size, options: SampleOptions = {}): BlockArray {
     return this.sample("binomial", (dt) => binomialDistribution(n, p, dt), size, options, "int32");
+  }
+
+  /**
+   * Samples from `arange(a)` (an integer `a`) or from a 1-D array, with or without replacement,
+   * optionally with probabilities `p` (api/random-choice.ts).
+   */
+  choice(a: number | ArrayLike, size?: Size, options: ChoiceOptions = {}): BlockArray {
+    return choice(this, a, size, options);
   }
 
   /**

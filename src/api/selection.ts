@@ -8,6 +8,8 @@ import { applyLoop, describeOperand } from "./ufunc.js";
 import { multiply, divide, maximum, minimum, rint, trunc } from "./ufuncs.js";
 import { elementwise } from "../plan/elementwise.js";
 import { arrayOp } from "./op.js";
+import { ShapeError } from "../errors.js";
+import { nonzero } from "./indexing/nonzero.js";
 
 function withOperands<T>(inputs: readonly ArrayLike[], what: string, fn: (ops: Operand[]) => T): T {
   const operands: Operand[] = [];
@@ -19,16 +21,27 @@ function withOperands<T>(inputs: readonly ArrayLike[], what: string, fn: (ops: O
   }
 }
 
-/**
- * `np.where(condition, x, y)`: elements of x where condition is true, else of y, broadcast
- * together; the result dtype is `result_type(x, y)`.
- */
-export const where = arrayOp(function where(condition: ArrayLike, x: ArrayLike, y: ArrayLike): BlockArray {
+const where3 = arrayOp(function where(condition: ArrayLike, x: ArrayLike, y: ArrayLike): BlockArray {
   return withOperands([condition, x, y], "where", (ops) => {
     const dtype = resultType([describeOperand(ops[1]!), describeOperand(ops[2]!)]);
     return applyLoop("where", ops, ["bool", dtype, dtype], dtype);
   });
 });
+
+/**
+ * `np.where(condition, x, y)`: elements of x where condition is true, else of y, broadcast
+ * together; the result dtype is `result_type(x, y)`. With only `condition`, `np.nonzero(condition)`:
+ * one deferred int32 array of coordinates per axis.
+ *
+ * @throws ShapeError when only one of x and y is given (NumPy's ValueError).
+ */
+export function where(condition: ArrayLike): BlockArray[];
+export function where(condition: ArrayLike, x: ArrayLike, y: ArrayLike): BlockArray;
+export function where(condition: ArrayLike, x?: ArrayLike, y?: ArrayLike): BlockArray | BlockArray[] {
+  if (x === undefined && y === undefined) return nonzero(condition);
+  if (x === undefined || y === undefined) throw new ShapeError("either both or neither of x and y should be given");
+  return where3(condition, x, y);
+}
 
 /**
  * `np.clip(a, aMin, aMax)`: limits values to [aMin, aMax]; either bound may be null. NaN in `a`

@@ -7,8 +7,10 @@
  * typed arrays) so they can cross worker and network boundaries.
  */
 import type { Dtype } from "../array/dtype.js";
+import type { GatherKernelAttrs } from "./gather-manifest.js";
 import type { ReduceOp } from "./ops.js";
 import type { Program } from "./program.js";
+import type { SortKernelAttrs } from "./sort-manifest.js";
 import type { View } from "./view.js";
 
 export interface FusedAttrs {
@@ -277,7 +279,7 @@ export type InverseAttrs = Readonly<Record<string, never>>;
 export type SlogdetAttrs = Readonly<Record<string, never>>;
 
 /** Kernel name → attrs. Adding a kernel means adding it here, in kernels/ts, and (optionally) native. */
-export interface KernelAttrs {
+export interface KernelAttrs extends SortKernelAttrs, GatherKernelAttrs {
   fused: FusedAttrs;
   reduce: ReduceAttrs;
   combine: CombineAttrs;

@@ -39,6 +39,13 @@ export type { LabeledOperand };
 /** Products per op at most: bounds an op's input list and keeps ops of similar size. */
 const MAX_TERMS_PER_OP = 32;
 
+/**
+ * Ops per worker a contraction aims for when output blocks are few: workers take ops from a shared
+ * queue, so several per worker even out uneven progress (a core shared with another process)
+ * for the price of a few small partial-block adds.
+ */
+const OPS_PER_WORKER = 4;
+
 interface Term {
   readonly views: readonly InputView[];
   /** Where the term's largest input lives: products run near their inputs. */
@@ -74,7 +81,7 @@ export function contract(operands: readonly LabeledOperand[], output: readonly n
   const nodes = context().scheduler.nodes;
   const sumGrid = summed.map((l) => chunks.get(l)!.length);
   const termCount = sumGrid.reduce((p, n) => p * n, 1);
-  const parallel = Math.ceil((2 * context().workers) / grid.numBlocks);
+  const parallel = Math.ceil((OPS_PER_WORKER * context().workers) / grid.numBlocks);
   const outputStays = keepsOutput(operands, grid.shape, dtype);
   const slots: Slot[] = [];
   for (const entry of grid.entries()) {

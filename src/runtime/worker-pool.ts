@@ -25,6 +25,8 @@ interface Slot {
   started: number;
   tasks: number;
   busyMs: number;
+  /** Called when the current task settles (close() waits for running kernels). */
+  onSettled: (() => void) | null;
 }
 
 /** What one worker thread has done since the last reset. */
@@ -44,7 +46,7 @@ export class WorkerPool {
     private readonly kernels: KernelKind,
     private readonly label: string,
   ) {
-    this.slots = Array.from({ length: size }, () => ({ worker: null, current: null, started: 0, tasks: 0, busyMs: 0 }));
+    this.slots = Array.from({ length: size }, () => ({ worker: null, current: null, started: 0, tasks: 0, busyMs: 0, onSettled: null }));
   }
 
   run(task: Omit<WorkerTask, "id">): Promise<KernelResult> {
@@ -100,6 +102,7 @@ export class WorkerPool {
         if (reply.ok) done.resolve(reply.result);
         else done.reject(rebuildError(reply.error, done.task.kernel));
       }
+      settled(slot);
       this.dispatch();
     });
     const onDeath = (cause: unknown) => {
@@ -108,6 +111,7 @@ export class WorkerPool {
       const lost = slot.current;
       slot.current = null;
       lost?.reject(new ExecutionError(`${this.label}: worker thread died while running ${lost.task.kernel}`, { cause }));
+      settled(slot);
       if (!this.closed) this.dispatch();
     };
     worker.on("error", onDeath);
@@ -115,21 +119,30 @@ export class WorkerPool {
     return worker;
   }
 
+  /**
+   * Rejects queued tasks, lets running kernels finish (terminating a thread inside a native call
+   * can abort the process), then stops every worker.
+   */
   async close(): Promise<void> {
     this.closed = true;
     for (const p of this.queue.splice(0)) p.reject(new ExecutionError(`${this.label} is shut down`));
     await Promise.all(
       this.slots.map(async (s) => {
+        if (s.current) await new Promise<void>((r) => (s.onSettled = r));
         const w = s.worker;
         s.worker = null;
-        s.current?.reject(new ExecutionError(`${this.label} is shut down`));
-        s.current = null;
         if (!w) return;
         w.ref(); // an idle worker is unref'd; keep the loop alive until it has exited
         await w.terminate();
       }),
     );
   }
+}
+
+function settled(slot: Slot): void {
+  const notify = slot.onSettled;
+  slot.onSettled = null;
+  notify?.();
 }
 
 function rebuildError(e: { name: string; message: string; stack?: string }, kernel: string): Error {

@@ -45,6 +45,31 @@ describeRuntimes("nt.random", () => {
     assert.deepEqual(q.data, p.data);
   });
 
+  test("choice: with and without replacement, with probabilities, layout independent", async () => {
+    const withRep = await nt.random.defaultRng(9).choice(7, [50, 4], { blockShape: [13, 3] }).toArray();
+    assert.deepEqual(withRep.data, (await nt.random.defaultRng(9).choice(7, [50, 4]).toArray()).data);
+    assert.ok([...withRep.data].every((v) => v >= 0 && v < 7));
+    const picked = await nt.random.defaultRng(2).choice([10, 20, 30, 40], 4, { replace: false }).toNested();
+    assert.deepEqual([...(picked as number[])].sort((a, b) => a - b), [10, 20, 30, 40]);
+    const counts = (await nt.bincount(nt.random.defaultRng(4).choice(3, 60_000, { p: [0.2, 0.5, 0.3] })).toNested()) as number[];
+    counts.forEach((c, i) => assert.ok(Math.abs(c / 60_000 - [0.2, 0.5, 0.3][i]!) < 0.01, `class ${i}: ${c}`));
+    const noRepP = (await nt.random.defaultRng(4).choice(5, 3, { replace: false, p: [0, 0.25, 0.25, 0.25, 0.25] }).toNested()) as number[];
+    assert.equal(new Set(noRepP).size, 3);
+    assert.ok(!noRepP.includes(0));
+  });
+
+  test("choice rejects what NumPy rejects", () => {
+    const rng = nt.random.defaultRng(0);
+    assert.throws(() => rng.choice(3, 5, { replace: false }), /Cannot take a larger sample than population when replace is False/);
+    assert.throws(() => rng.choice(3, 2, { p: [0.5, 0.5] }), /a and p must have same size/);
+    assert.throws(() => rng.choice(2, 2, { p: [0.5, NaN] }), /probabilities contain NaN/);
+    assert.throws(() => rng.choice(2, 2, { p: [1.5, -0.5] }), /probabilities are not non-negative/);
+    assert.throws(() => rng.choice(2, 2, { p: [0.5, 0.6] }), /probabilities do not sum to 1/);
+    assert.throws(() => rng.choice(3, 3, { replace: false, p: [0.5, 0.5, 0] }), /Fewer non-zero entries in p than size/);
+    assert.throws(() => rng.choice(0, 1), /a must be a positive integer unless no samples are taken/);
+    assert.throws(() => rng.choice([[1, 2]], 1), /a must be 1-dimensional/);
+  });
+
   test("size null gives a 0-d array; NumPy's validation messages, before any stream is used", async () => {
     assert.deepEqual(nt.random.defaultRng(5).random().shape, []);
     const rng = nt.random.defaultRng(5);

@@ -22,39 +22,52 @@ describeRuntimes(
   "contraction plans (one node)",
   () => {
     test("a transposed operand goes to BLAS as a view: one gemm op per output block", () => {
-      const x = ints(8, 8, [4, 4]);
-      const y = ints(8, 8, [4, 4], 2);
-      assert.equal(nt.explain(() => nt.matmul(x.T, y)).tasks, 4);
-      assert.equal(nt.explain(() => nt.einsum("ji,jk->ik", x, y)).tasks, 4);
+      using x = ints(16, 16, [4, 4]);
+      using y = ints(16, 16, [4, 4], 2);
+      using xt = x.T;
+      assert.equal(nt.explain(() => nt.matmul(xt, y)).tasks, 16);
+      assert.equal(nt.explain(() => nt.einsum("ji,jk->ik", x, y)).tasks, 16);
+    });
+
+    test("few output blocks: their products split into several ops, merged by adds", () => {
+      using x = ints(8, 12, [4, 3]);
+      using y = ints(12, 8, [3, 4], 2);
+      // 4 output blocks of 4 products each; 4 ops per worker (8) asks for 2 groups per block:
+      // 2 gemm ops and 1 add per block.
+      assert.equal(nt.explain(() => nt.matmul(x, y)).tasks, 12);
     });
 
     test("differently blocked contracted axes re-block only the needed regions, once each", () => {
-      const a = ints(8, 10, [4, 5]);
-      const b = ints(10, 6, [3, 6]);
+      using a = ints(8, 10, [4, 5]);
+      using b = ints(10, 6, [3, 6]);
       // k follows a (the larger): b's rows [0,5) and [5,10) each span two of its blocks, so two
       // assemble ops serve both row blocks of the result; each of its 2 blocks sums 2 products in
-      // 2 groups (4 workers' worth of ops) merged by one add: 2 + 2 * (2 + 1) = 8.
+      // 2 groups merged by one add: 2 + 2 * (2 + 1) = 8.
       assert.equal(nt.explain(() => nt.matmul(a, b)).tasks, 8);
     });
 
     test("a trace reads only the blocks on the diagonal", () => {
-      const m = ints(12, 12, [4, 4]);
+      using m = ints(12, 12, [4, 4]);
       // 3 einsum ops on the diagonal blocks (a 12-long diagonal in 3 blocks), then its sum:
       // 3 reduce ops and 2 combines.
       assert.equal(nt.explain(() => nt.trace(m)).tasks, 8);
     });
 
     test("(x + x.T).sum() is one fused reduction over views, with no transpose materialized", () => {
-      const x = ints(8, 8, [4, 4]);
+      using x = ints(8, 8, [4, 4]);
       // 4 reduce ops (one per block, reading x and x.T in place) and 3 combines.
-      assert.equal(nt.explain(() => nt.sum(x.add(x.T))).tasks, 7);
+      using xt = x.T;
+      assert.equal(nt.explain(() => nt.sum(x.add(xt))).tasks, 7);
     });
 
     test("lazy operands are computed and contracted", async () => {
-      const x = ints(6, 5, [3, 5]);
-      const y = ints(5, 4, [5, 2], 2);
-      const want = await nt.matmul(x, y).multiply(2).toArray();
-      assertArray(await nt.matmul(x.multiply(2), y).toArray(), want);
+      using x = ints(6, 5, [3, 5]);
+      using y = ints(5, 4, [5, 2], 2);
+      using p = nt.matmul(x, y);
+      using want = p.multiply(2);
+      using x2 = x.multiply(2);
+      using got = nt.matmul(x2, y);
+      assertArray(await got.toArray(), await want.toArray());
     });
 
     test("nothing leaks: memory returns to its baseline", async () => {
@@ -81,8 +94,8 @@ describeRuntimes(
   "contraction plans (three nodes)",
   () => {
     test("each output block's last op runs on its owner", async () => {
-      const a = ints(12, 9, [4, 3]);
-      const b = ints(9, 12, [3, 4], 2);
+      using a = ints(12, 9, [4, 3]);
+      using b = ints(9, 12, [3, 4], 2);
       const c = nt.matmul(a, b);
       await c.wait();
       const grid = c.data.grid;

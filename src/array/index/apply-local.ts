@@ -76,7 +76,12 @@ function checkApplicable(x: NDArray, index: ResolvedIndex<OpaqueArray>): number[
   return knownShape(index);
 }
 
-function checkValueShape(valueShape: Shape, shape: Shape, index: ResolvedIndex<OpaqueArray>): void {
+/**
+ * NumPy's checks of a value written through `index` into a result of `shape` (see `setLocal`).
+ *
+ * @throws ShapeError / TypeError with NumPy's messages.
+ */
+export function checkValueShape(valueShape: Shape, shape: Shape, index: ResolvedIndex<OpaqueArray>): void {
   if (index.scalar) {
     if (valueShape.length !== 0) throw new ShapeError("setting an array element with a sequence.");
     return;

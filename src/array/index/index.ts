@@ -30,4 +30,4 @@ export {
   type ResolvedIndex,
   type ResultAxis,
 } from "./resolved.js";
-export { getLocal, setLocal } from "./apply-local.js";
+export { checkValueShape, getLocal, setLocal } from "./apply-local.js";

@@ -10,6 +10,7 @@ import { nativeEinsum } from "./einsum.js";
 import { nativeLinalgKernels } from "./linalg/index.js";
 import { nativeReduce } from "./reduce.js";
 import { nativeScan } from "./scan.js";
+import { nativeSortKernels } from "./sort.js";
 
 /** Why the addon's elementwise engine cannot be used with this build of the TypeScript, or null. */
 function engineMismatch(addon: NativeAddon): string | null {
@@ -35,5 +36,6 @@ export function nativeKernels(): KernelTable | Error {
     reduce: nativeReduce(addon),
     scan: nativeScan(addon),
     ...nativeLinalgKernels(addon, tsKernels),
+    ...nativeSortKernels(addon, tsKernels),
   };
 }

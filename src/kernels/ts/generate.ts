@@ -52,22 +52,37 @@ export const generate: KernelFn<"generate"> = (_inputs, outputs, { globalShape, 
     return;
   }
   const f = elementFn(generator, globalShape);
-  const gstrides: number[] = [];
-  let s = 1;
-  for (let d = globalShape.length - 1; d >= 0; d--) {
-    gstrides[d] = s;
-    s *= globalShape[d]!;
-  }
-  const coords = blockStart.slice();
   const nd = out.shape.length;
-  let flat0 = 0;
-  blockStart.forEach((b, d) => (flat0 += b * gstrides[d]!));
-  forEachElement(out.shape, [out.offset, flat0], [out.strides, gstrides], (i, [o, flat]) => {
-    let r = i;
-    for (let d = nd - 1; d >= 0; d--) {
+  const gstrides = globalStrides(globalShape);
+  const rowLength = nd === 0 ? 1 : out.shape[nd - 1]!;
+  const rowShape = nd === 0 ? [] : [...out.shape.slice(0, -1), 1];
+  const coords = blockStart.slice();
+  // Rows along the last axis are contiguous in the output and consecutive in the global flat
+  // index, so the per-element work is one call of `f`.
+  forEachElement(rowShape, [out.offset], [out.strides], (row, [o]) => {
+    let r = row;
+    let flat = 0;
+    for (let d = nd - 2; d >= 0; d--) {
       coords[d] = blockStart[d]! + (r % out.shape[d]!);
       r = Math.floor(r / out.shape[d]!);
     }
-    out.data[o!] = f(flat!, coords);
+    for (let d = 0; d < nd - 1; d++) flat += coords[d]! * gstrides[d]!;
+    const c0 = nd === 0 ? 0 : blockStart[nd - 1]!;
+    flat += c0;
+    const data = out.data;
+    for (let j = 0; j < rowLength; j++) {
+      if (nd > 0) coords[nd - 1] = c0 + j;
+      data[o! + j] = f(flat + j, coords);
+    }
   });
 };
+
+function globalStrides(shape: readonly number[]): number[] {
+  const strides: number[] = [];
+  let s = 1;
+  for (let d = shape.length - 1; d >= 0; d--) {
+    strides[d] = s;
+    s *= shape[d]!;
+  }
+  return strides;
+}

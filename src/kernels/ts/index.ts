@@ -9,9 +9,11 @@ import { generate } from "./generate.js";
 import { combine } from "./reduce/combine.js";
 import { reduce } from "./reduce/reduce.js";
 import { scan } from "./scan.js";
+import { sortKernels } from "./sort/index.js";
 import { check } from "./check.js";
 import { repeat } from "./repeat.js";
 import { reshape } from "./reshape.js";
+import { gatherKernels } from "./gather/index.js";
 import { cholesky } from "./linalg/cholesky.js";
 import { eigh } from "./linalg/eigh.js";
 import { gemv, gram } from "./linalg/gram.js";
@@ -45,4 +47,6 @@ export const tsKernels: KernelTable = {
   eigh,
   inverse,
   slogdet,
+  ...sortKernels,
+  ...gatherKernels,
 };
