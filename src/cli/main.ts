@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // SPDX-License-Identifier: Apache-2.0
-/** The `numts` command: `numts demo`, `numts bench <workload> [--json]`, `numts bench compare`. */
+/**
+ * The `numts` command: `numts demo`, `numts bench <workload> [--json]`, `numts bench compare`,
+ * `numts bench lshs [--json]`.
+ */
 import { Command } from "commander";
 import { demo } from "./demo.js";
 
@@ -15,6 +18,9 @@ program
 const collect = (v: string, acc: string[]) => [...acc, v];
 
 const bench = program.command("bench").description("benchmarks against NumPy and Dask (bench/peer_bench.py)");
+// Options after a subcommand (compare, lshs) belong to it, not to `bench <workload>`.
+program.enablePositionalOptions();
+bench.enablePositionalOptions();
 
 bench
   .command("compare [workloads...]")
@@ -26,6 +32,38 @@ bench
     const { compare } = await import("../../bench/compare.js");
     const { workloadNames } = await import("../../bench/harness.js");
     compare(workloads.length > 0 ? workloads : workloadNames(), { dask: opts.dask, repeats: opts.repeats, sets: opts.set });
+  });
+
+const list = (v: string) => v.split(",").map((x) => x.trim()).filter(Boolean);
+
+bench
+  .command("lshs")
+  .description("the scheduling experiments: each experiment on 4, 8 and 16 simulated nodes under each scheduler")
+  .option("--json", "print one JSON object per run")
+  .option("--experiments <list>", "comma-separated: logreg, add, sum, xty, matmul, mttkrp", list)
+  .option("--nodes <list>", "comma-separated node counts", (v) => list(v).map(Number), [4, 8, 16])
+  .option("--schedulers <list>", "comma-separated: lshs, cyclic, dynamic", list)
+  .option("--bandwidth <rate>", 'simulated link speed, or "none" for unthrottled copies', "1Gbit/s")
+  .option("--nums", "NumS's simulated problems (16 nodes, X 8192×64 in 256×64 blocks, 2048² in 128² blocks)")
+  .option("--repeats <n>", "fresh clusters per configuration (best time kept)", (v) => Number(v), 1)
+  .action(async (opts: { json?: boolean; experiments?: string[]; nodes: number[]; schedulers?: string[]; bandwidth: string; nums?: boolean; repeats: number }) => {
+    const { runLshs, jsonRow, table } = await import("../../bench/lshs/run.js");
+    const { EXPERIMENTS, MAIN_SIZES, NUMS_SIZES } = await import("../../bench/lshs/experiments.js");
+    const { SCHEDULERS } = await import("../../bench/lshs/run.js");
+    const experiments = (opts.experiments ?? (opts.nums ? EXPERIMENTS.filter((e) => e !== "mttkrp") : EXPERIMENTS)) as typeof EXPERIMENTS;
+    const schedulers = (opts.schedulers ?? SCHEDULERS) as typeof SCHEDULERS;
+    for (const e of experiments) if (!EXPERIMENTS.includes(e)) throw new Error(`unknown experiment ${JSON.stringify(e)} (known: ${EXPERIMENTS.join(", ")})`);
+    for (const s of schedulers) if (!SCHEDULERS.includes(s)) throw new Error(`unknown scheduler ${JSON.stringify(s)} (known: ${SCHEDULERS.join(", ")})`);
+    const runs = await runLshs({
+      experiments,
+      schedulers,
+      nodes: opts.nums ? [16] : opts.nodes,
+      sizes: opts.nums ? NUMS_SIZES : MAIN_SIZES,
+      bandwidth: opts.bandwidth === "none" ? null : opts.bandwidth,
+      repeats: opts.repeats,
+      onRun: (r) => opts.json && console.log(JSON.stringify(jsonRow(r))),
+    });
+    if (!opts.json) console.log(table(runs));
   });
 
 bench

@@ -10,6 +10,7 @@ import type { KernelKind } from "../kernels/registry.js";
 import { nativeAvailable } from "../kernels/registry.js";
 import { Runtime, type Executor } from "../runtime/runtime.js";
 import type { SchedulerName } from "../schedule/policy.js";
+import { LoadModel } from "../schedule/load-model.js";
 import { Scheduler } from "../schedule/scheduler.js";
 
 export interface ContextOptions {
@@ -62,8 +63,9 @@ export function createContext(options: ContextOptions): Context {
   // One BLAS thread per worker: OpenBLAS reads this when the addon loads in the first worker.
   process.env.OPENBLAS_NUM_THREADS ??= "1";
   const runtime = new Runtime({ ...options, kernels });
-  const scheduler = new Scheduler(options.nodes, options.scheduler);
+  const scheduler = new Scheduler(options.nodes, options.scheduler, new LoadModel(options.nodes, options.memoryLimit));
   runtime.onUnheld = (block) => scheduler.free(block.id);
+  runtime.onCopyFailed = (block, node) => scheduler.model.forgetCopy(block.id, node);
   return {
     options,
     executor: runtime,

@@ -9,11 +9,17 @@
  * parallelism — enough groups overall for every worker — and, on several nodes, so each node's
  * products run where their inputs live; their partial blocks are tree-merged with fused adds, the
  * last merge (or the single group's op) on the output block's owner.
+ *
+ * Where products run follows the classic "stationary operand" choice of distributed matrix
+ * multiplication: the largest array stays where it is. When the output is at least as large as
+ * every operand (square matmul) each output block's products run on its owner, so only operand
+ * blocks move, each at most once to each node that needs it (copies stay cached): SUMMA's
+ * communication on the layout's node grid. Otherwise (Xᵀ·Y, X·β, MTTKRP) products run where their
+ * largest input block lives and only partial results move.
  */
-import type { Dtype } from "../array/dtype.js";
+import { type Dtype, itemSize } from "../array/dtype.js";
 import { ArrayGrid } from "../array/grid.js";
 import { stridesOf } from "../array/shape.js";
-import type { Program } from "../kernels/program.js";
 import type { Block } from "../runtime/block.js";
 import type { NodeId } from "../runtime/messages.js";
 import type { InputView } from "../runtime/runtime.js";
@@ -22,6 +28,7 @@ import { ArrayData, type Slot } from "./array-data.js";
 import { context } from "./context.js";
 import { type GemmForm, gemmForm, gemmViews } from "./contract-gemm.js";
 import { type LabeledOperand, RegionViews, labelBounds, labelChunks, labelLengths } from "./contract-layout.js";
+import { addBlocks as add } from "./add-blocks.js";
 import { fill } from "./creation.js";
 import { materialize } from "./materialize.js";
 import { submitOp } from "./submit.js";
@@ -75,6 +82,7 @@ export function contract(operands: readonly LabeledOperand[], output: readonly n
   const sumGrid = summed.map((l) => chunks.get(l)!.length);
   const termCount = sumGrid.reduce((p, n) => p * n, 1);
   const parallel = Math.ceil((OPS_PER_WORKER * context().workers) / grid.numBlocks);
+  const outputStays = keepsOutput(operands, grid.shape, dtype);
   const slots: Slot[] = [];
   for (const entry of grid.entries()) {
     const owner = ownerOf(entry, grid.gridShape, nodes);
@@ -87,7 +95,7 @@ export function contract(operands: readonly LabeledOperand[], output: readonly n
         r = Math.floor(r / sumGrid[s]!);
       }
       const views = operands.map((_, i) => regions.view(i, chunkOf, owner));
-      terms.push({ views, home: homeOf(views) });
+      terms.push({ views, home: outputStays ? owner : homeOf(views) });
     }
     const blockShape = grid.blockShapeAt(entry);
     const groups = split(terms, parallel);
@@ -95,13 +103,19 @@ export function contract(operands: readonly LabeledOperand[], output: readonly n
     if (groups.length === 1) {
       block = submitGroup(plan, groups[0]!, blockShape, owner, true);
     } else {
-      const partials = groups.map((g) => [submitGroup(plan, g, blockShape, g[0]!.home, false)]);
-      block = treeReduce(partials, owner, (a, b, final, o) => [add(a[0]!, b[0]!, blockShape, dtype, o, final)])[0]!;
+      const partials = groups.map((g) => [submitGroup(plan, g, blockShape, owner, false, g[0]!.home)]);
+      block = treeReduce(partials, owner, (a, b, final, o, home) => [add(a[0]!, b[0]!, blockShape, dtype, { owner: o, final, home })])[0]!;
     }
     slots.push({ block, offset: 0, strides: stridesOf(blockShape) });
   }
   regions.release();
   return ArrayData.fromSlots(grid, dtype, slots);
+}
+
+/** Whether the output is at least as large as every operand (then it is the array that stays put). */
+function keepsOutput(operands: readonly LabeledOperand[], shape: readonly number[], dtype: Dtype): boolean {
+  const outputBytes = shape.reduce((p, n) => p * n, 1) * itemSize(dtype);
+  return operands.every((x) => x.data.size * itemSize(x.data.dtype) <= outputBytes);
 }
 
 function homeOf(views: readonly InputView[]): NodeId {
@@ -130,7 +144,7 @@ function split(terms: readonly Term[], parallel: number): Term[][] {
 }
 
 /** One op computing the sum of a group's terms: gemm when every term reads as one, else einsum. */
-function submitGroup(plan: Plan, group: readonly Term[], blockShape: readonly number[], owner: NodeId, final: boolean): Block {
+function submitGroup(plan: Plan, group: readonly Term[], blockShape: readonly number[], owner: NodeId, final: boolean, home?: NodeId): Block {
   const pairs = plan.gemm ? group.map((t) => gemmViews(plan.gemm!, plan.labels, t.views)) : [];
   if (plan.gemm && pairs.every((p) => p !== null)) {
     const [a, b] = pairs[0]!;
@@ -142,6 +156,7 @@ function submitGroup(plan: Plan, group: readonly Term[], blockShape: readonly nu
       outputs: [{ dtype: plan.dtype, shape: [...batch, a.shape[a.shape.length - 2]!, b.shape[b.shape.length - 1]!] }],
       owner,
       final,
+      home,
     });
     return outputs[0]!;
   }
@@ -152,20 +167,7 @@ function submitGroup(plan: Plan, group: readonly Term[], blockShape: readonly nu
     outputs: [{ dtype: plan.dtype, shape: blockShape }],
     owner,
     final,
+    home,
   });
-  return outputs[0]!;
-}
-
-/** a + b as one fused op over two partial blocks (logical or for bool, NumPy's einsum sum). */
-function add(a: Block, b: Block, shape: readonly number[], dtype: Dtype, owner: NodeId, final: boolean): Block {
-  const program: Program = {
-    regs: [dtype, dtype, dtype],
-    nInputs: 2,
-    consts: [],
-    code: [[dtype === "bool" ? "maximum" : "add", 2, 0, 1]],
-    results: [2],
-  };
-  const view = (block: Block): InputView => ({ block, offset: 0, shape, strides: stridesOf(shape) });
-  const { outputs } = submitOp({ kernel: "fused", attrs: { program }, inputs: [view(a), view(b)], outputs: [{ dtype, shape }], owner, final });
   return outputs[0]!;
 }

@@ -18,10 +18,12 @@ const NOT_RUN = () => new RuntimeStateError("this array was created inside nt.ex
 
 export class DryExecutor implements Executor, BlockOwner {
   onUnheld: (block: Block) => void = () => undefined;
+  // One error for every block: capturing a stack per block made explaining large plans slow.
+  private readonly notRun = NOT_RUN();
 
   newBlock(dtype: Dtype, shape: Shape): Block {
     const b = new Block(nextId++, dtype, shape, this);
-    b.markFailed(NOT_RUN());
+    b.markFailed(this.notRun);
     return b;
   }
 
@@ -35,10 +37,13 @@ export class DryExecutor implements Executor, BlockOwner {
   }
 
   read(): Promise<TypedArray> {
-    return Promise.reject(NOT_RUN());
+    return Promise.reject(this.notRun);
   }
 
-  unheld(): void {}
+  /** The load model frees a block as soon as nothing holds it, as it does for the real runtime. */
+  unheld(block: Block): void {
+    this.onUnheld(block);
+  }
 
   releasable(block: Block): void {
     block.state = "freed";

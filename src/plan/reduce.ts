@@ -80,8 +80,9 @@ export function reduceStates(x: ArrayData, op: ReduceOp, axes: readonly number[]
       attrs: { op, program, axes, indexBase: x.grid.blockStart(entry), indexStrides: reducedStrides },
       inputs,
       outputs: stateDtypes.map((dtype) => ({ dtype, shape: stateShape })),
-      owner: blocksAlong === 1 ? outOwner : owner,
+      owner: outOwner,
       final: blocksAlong === 1,
+      home: owner,
     });
     for (const t of temps) t.release();
     const key = grid.flatIndex(outEntry);
@@ -93,13 +94,13 @@ export function reduceStates(x: ArrayData, op: ReduceOp, axes: readonly number[]
   for (const outEntry of grid.entries()) {
     const partials = groups.get(grid.flatIndex(outEntry))!;
     const owner = ownerOf(outEntry, grid.gridShape, nodes);
-    const final = treeReduce(partials, owner, (a, b, isFinal, o) => combine(op, a, b, stateDtypes, isFinal, o));
+    const final = treeReduce(partials, owner, (a, b, isFinal, o, home) => combine(op, a, b, stateDtypes, isFinal, o, home));
     final.forEach((block, i) => perComponent[i]!.push({ block, offset: 0, strides: stridesOf(block.shape) }));
   }
   return perComponent.map((slots, i) => ArrayData.fromSlots(grid, stateDtypes[i]!, slots));
 }
 
-function combine(op: ReduceOp, a: PartialState, b: PartialState, dtypes: readonly Dtype[], final: boolean, owner: number): PartialState {
+function combine(op: ReduceOp, a: PartialState, b: PartialState, dtypes: readonly Dtype[], final: boolean, owner: number, home: number): PartialState {
   const { outputs } = submitOp({
     kernel: "combine",
     attrs: { op },
@@ -107,6 +108,7 @@ function combine(op: ReduceOp, a: PartialState, b: PartialState, dtypes: readonl
     outputs: dtypes.map((dtype) => ({ dtype, shape: a[0]!.shape })),
     owner,
     final,
+    home,
   });
   return outputs;
 }

@@ -18,10 +18,14 @@ export interface OpRequest<N extends KernelName> {
   readonly attrs: KernelAttrs[N];
   readonly inputs: readonly InputView[];
   readonly outputs: readonly { readonly dtype: Dtype; readonly shape: readonly number[] }[];
+  /** The layout owner of the array block the result is, or becomes part of (schedule/layout.ts). */
   readonly owner: NodeId;
+  /** Whether the op produces an array's block (its last op). */
   readonly final: boolean;
   /** On the critical path of a factorization: runs before ready non-urgent ops on its node. */
   readonly urgent?: boolean;
+  /** For an intermediate op: where a static rule runs it, next to its largest input (default: owner). */
+  readonly home?: NodeId;
 }
 
 export interface Submitted {
@@ -42,7 +46,7 @@ export function submitOp<N extends KernelName>(req: OpRequest<N>): Submitted {
   }
   const outputBytes = outputs.reduce((s, b) => s + b.nbytes, 0);
   const node = scheduler.place(
-    { inputs, outputBytes, owner: req.owner, final: req.final },
+    { inputs, outputBytes, owner: req.owner, final: req.final, home: req.home },
     outputs.map((b) => ({ id: b.id, bytes: b.nbytes })),
   );
   const urgent = req.urgent === true;

@@ -82,6 +82,8 @@ export class Runtime implements Executor, BlockOwner {
   private completed = 0;
   private failed = 0;
   onUnheld: (block: Block) => void = () => undefined;
+  /** Called when copying a block to a node failed (the load model had counted the copy). */
+  onCopyFailed: (block: Block, node: NodeId) => void = () => undefined;
 
   constructor(readonly options: RuntimeOptions) {
     this.nodes = Array.from(
@@ -139,11 +141,19 @@ export class Runtime implements Executor, BlockOwner {
       const src = block.node;
       const delay = this.links.reserve(src, node, block.nbytes);
       t = sleep(delay).then(() => {
-        this.nodes[src]!.copyTo(block.id, this.nodes[node]!);
-        block.locations.add(node);
-        this.sent[src]! += block.nbytes;
-        this.received[node]! += block.nbytes;
-        this.transfers.delete(key);
+        try {
+          this.nodes[src]!.copyTo(block.id, this.nodes[node]!);
+          block.locations.add(node);
+          this.sent[src]! += block.nbytes;
+          this.received[node]! += block.nbytes;
+        } catch (e) {
+          // The copy never happened (the target is out of memory): a later op tries again, and
+          // the load model stops counting the copy.
+          this.onCopyFailed(block, node);
+          throw e;
+        } finally {
+          this.transfers.delete(key);
+        }
       });
       this.transfers.set(key, t);
     }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 /**
  * Placement policies behind one small interface (like piscina's TaskQueue): given an op's demand
- * and the load model, pick a node. The scheduler commits the choice; policies never mutate.
+ * and the load model, pick a node; given the partial results of a reduction, say which merge
+ * locally first. The scheduler commits the choice; policies never mutate the model.
  */
 import type { NodeId } from "../runtime/messages.js";
 import type { LoadModel, OpDemand } from "./load-model.js";
@@ -12,64 +13,118 @@ export interface PlacementPolicy {
   readonly name: SchedulerName;
   place(op: OpDemand, model: LoadModel): NodeId;
   /**
-   * The order in which partial results of a reduction are merged pairwise: the planner pops two
-   * from the front and pushes each merge's result to the back.
+   * The partial results of a reduction whose result `owner` owns, in groups: each group is merged
+   * pairwise on its own (first two, result to the back), then the groups' results across nodes
+   * (see plan/tree-reduce.ts). The first group's result takes part in the last merge.
    */
-  mergeOrder<T extends { readonly id: number }>(partials: readonly T[], model: LoadModel): T[];
+  reductionGroups<T extends { readonly id: number }>(partials: readonly T[], owner: NodeId, model: LoadModel): T[][];
+}
+
+export interface LshsOptions {
+  /** Try every node, not only the input holders, the owner and the home (NumS's `lshs-all`). */
+  readonly allNodes?: boolean;
+  /** Charge an intermediate op placed off its owner the transfer its result will need (default on). */
+  readonly lookahead?: boolean;
 }
 
 /**
- * LSHS (NumS §3): try the nodes that already hold the op's inputs (and the owner), simulate the
- * placement on each, and take the one with the lowest objective. An array block's last op goes to
- * its owner so layouts stay aligned and elementwise chains never move data. Ties break
- * deterministically: more input bytes already there, then the owner, then the lower node.
+ * LSHS (NumS §3): try the nodes that already hold the op's inputs, the owner and the home,
+ * simulate the placement on each, and take the one with the lowest objective among those that stay
+ * within their memory limit. An array block's
+ * last op goes to its owner so layouts stay aligned and elementwise chains never move data. Ties
+ * break deterministically: the home (what a static rule would do), then the owner, then the lower
+ * node.
  */
 export class LshsPolicy implements PlacementPolicy {
   readonly name = "lshs";
+  private readonly allNodes: boolean;
+  private readonly lookahead: boolean;
+  private readonly candidates: NodeId[] = [];
 
-  constructor(private readonly allNodes = false) {}
+  constructor(options: LshsOptions = {}) {
+    this.allNodes = options.allNodes ?? false;
+    this.lookahead = options.lookahead ?? true;
+  }
 
   place(op: OpDemand, model: LoadModel): NodeId {
     if (op.final || model.nodes === 1) return op.owner;
-    const candidates = new Set<NodeId>([op.owner]);
-    if (this.allNodes) for (let n = 0; n < model.nodes; n++) candidates.add(n);
-    else for (const i of op.inputs) for (const h of model.holders(i.id)) candidates.add(h);
-    let best = op.owner;
-    let bestKey: [number, number, number, number] | null = null;
-    for (const node of candidates) {
-      const key: [number, number, number, number] = [
-        model.cost(op, node),
-        -localBytes(op, node, model),
-        node === op.owner ? 0 : 1,
-        node,
-      ];
-      if (bestKey === null || lexLess(key, bestKey)) {
-        best = node;
-        bestKey = key;
-      }
+    const home = op.home ?? op.owner;
+    const cands = this.candidates;
+    cands.length = 0;
+    if (this.allNodes) for (let n = 0; n < model.nodes; n++) cands.push(n);
+    else {
+      cands.push(op.owner);
+      if (home !== op.owner) cands.push(home);
+      for (const i of op.inputs) for (const h of model.holders(i.id)) if (!cands.includes(h)) cands.push(h);
     }
-    return best;
+    const best = this.best(op, model, cands, home);
+    if (best.fits || this.allNodes) return best.node;
+    // No natural candidate has room: look at every node before overflowing one.
+    cands.length = 0;
+    for (let n = 0; n < model.nodes; n++) cands.push(n);
+    return this.best(op, model, cands, home).node;
   }
 
-  /** Partials sorted by the node holding them, so co-located partials merge first. */
-  mergeOrder<T extends { readonly id: number }>(partials: readonly T[], model: LoadModel): T[] {
-    return partials
-      .map((p, i) => ({ p, i, node: model.holders(p.id)[0] ?? 0 }))
-      .sort((a, b) => a.node - b.node || a.i - b.i)
-      .map((x) => x.p);
+  private best(op: OpDemand, model: LoadModel, cands: readonly NodeId[], home: NodeId): { node: NodeId; fits: boolean } {
+    let best = op.owner;
+    let bestFits = false;
+    let bestCost = Number.POSITIVE_INFINITY;
+    for (const node of cands) {
+      // A node the op would push over its memory limit only wins when no candidate fits.
+      const fits = model.fits(op, node);
+      if (bestFits && !fits) continue;
+      const cost = model.cost(op, node, this.lookahead);
+      if (fits === bestFits && cost > bestCost) continue;
+      if (fits === bestFits && cost === bestCost && !preferred(node, best, op.owner, home)) continue;
+      best = node;
+      bestFits = fits;
+      bestCost = cost;
+    }
+    return { node: best, fits: bestFits };
+  }
+
+  /**
+   * One group per node holding partials (by where each was computed), so co-located partials
+   * merge there first and one result per node crosses the network. The owner's group comes first,
+   * the others by node.
+   */
+  reductionGroups<T extends { readonly id: number }>(partials: readonly T[], owner: NodeId, model: LoadModel): T[][] {
+    const byNode = new Map<NodeId, T[]>();
+    for (const p of partials) {
+      const node = model.holders(p.id)[0] ?? owner;
+      let g = byNode.get(node);
+      if (!g) byNode.set(node, (g = []));
+      g.push(p);
+    }
+    const nodes = [...byNode.keys()].sort((a, b) => (a === owner ? -1 : b === owner ? 1 : a - b));
+    return nodes.map((n) => byNode.get(n)!);
   }
 }
 
-/** NumS's default path: static block-cyclic, every op on its result's owner (owner computes). */
+/**
+ * Among candidates of equal cost (and so equal bytes moved): the home, then the owner, then the
+ * lower node. The home first: preferring the owner on ties piles merges onto it.
+ */
+function preferred(node: NodeId, best: NodeId, owner: NodeId, home: NodeId): boolean {
+  if ((node === home) !== (best === home)) return node === home;
+  if ((node === owner) !== (best === owner)) return node === owner;
+  return node < best;
+}
+
+/**
+ * NumS's default path: static block-cyclic, owner computes. An array block's op runs on its
+ * owner, an intermediate one on its home (where its largest input is); partials merge in the
+ * order they were made.
+ */
 export class CyclicPolicy implements PlacementPolicy {
   readonly name = "cyclic";
 
   place(op: OpDemand): NodeId {
-    return op.owner;
+    return op.final ? op.owner : (op.home ?? op.owner);
   }
 
-  mergeOrder<T>(partials: readonly T[]): T[] {
-    return [...partials];
+  reductionGroups<T>(partials: readonly T[]): T[][] {
+    return [[...partials]];
   }
 }
 
@@ -86,8 +141,8 @@ export class DynamicPolicy implements PlacementPolicy {
     return best;
   }
 
-  mergeOrder<T>(partials: readonly T[]): T[] {
-    return [...partials];
+  reductionGroups<T>(partials: readonly T[]): T[][] {
+    return [[...partials]];
   }
 }
 
@@ -100,15 +155,4 @@ export function createPolicy(name: SchedulerName): PlacementPolicy {
     case "dynamic":
       return new DynamicPolicy();
   }
-}
-
-function localBytes(op: OpDemand, node: NodeId, model: LoadModel): number {
-  let bytes = 0;
-  for (const i of op.inputs) if (model.holders(i.id).includes(node)) bytes += i.bytes;
-  return bytes;
-}
-
-function lexLess(a: readonly number[], b: readonly number[]): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
-  return false;
 }

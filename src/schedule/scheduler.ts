@@ -40,8 +40,9 @@ export class Scheduler {
     this.model.free(id);
   }
 
-  mergeOrder<T extends { readonly id: number }>(partials: readonly T[]): T[] {
-    return this.policy.mergeOrder(partials, this.model);
+  /** The partials of a reduction in groups to merge locally first (see PlacementPolicy). */
+  reductionGroups<T extends { readonly id: number }>(partials: readonly T[], owner: NodeId): T[][] {
+    return this.policy.reductionGroups(partials, owner, this.model);
   }
 
   loads(): NodeLoad[] {
