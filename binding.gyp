@@ -5,6 +5,7 @@
       "sources": [
         "native/addon.cc",
         "native/blas.cc",
+        "native/contract.cc",
         "native/engine/opnames.cc",
         "native/engine/loops.cc",
         "native/engine/vmath.cc",

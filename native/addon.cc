@@ -4,6 +4,7 @@
 
 static Napi::Object InitNumts(Napi::Env env, Napi::Object exports) {
   numts::RegisterBlas(env, exports);
+  numts::RegisterContract(env, exports);
   numts::RegisterOpNames(env, exports);
   numts::RegisterFused(env, exports);
   numts::RegisterReduce(env, exports);

@@ -20,6 +20,7 @@ inline int64_t IntOf(const Napi::Value& v) { return v.As<Napi::Number>().Int64Va
 inline double DoubleOf(const Napi::Value& v) { return v.As<Napi::Number>().DoubleValue(); }
 
 void RegisterBlas(Napi::Env env, Napi::Object exports);
+void RegisterContract(Napi::Env env, Napi::Object exports);
 void RegisterFused(Napi::Env env, Napi::Object exports);
 void RegisterReduce(Napi::Env env, Napi::Object exports);
 void RegisterScan(Napi::Env env, Napi::Object exports);

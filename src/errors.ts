@@ -21,6 +21,17 @@ export class ShapeError extends RangeError {
   }
 }
 
+/**
+ * A malformed einsum subscripts string, or one that does not match the operands (NumPy raises
+ * ValueError): bad characters, a stray '.', a missing '->', more or fewer operands than terms.
+ */
+export class SubscriptError extends RangeError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "SubscriptError";
+  }
+}
+
 /** An unknown dtype, or an operation that has no loop for the given dtypes. */
 export class DtypeError extends TypeError {
   constructor(message: string, options?: ErrorOptions) {

@@ -34,6 +34,15 @@ export { unique, isin, intersect1d, union1d, setdiff1d } from "./api/sets.js";
 export { median, percentile, quantile, nanmedian, nanpercentile, nanquantile } from "./api/quantile.js";
 export { histogram, bincount } from "./api/histogram.js";
 export { isclose, allclose, arrayEqual, countNonzero } from "./api/closeness.js";
+export { matmul, dot } from "./api/matmul.js";
+export { vdot, inner, outer } from "./api/products.js";
+export { tensordot } from "./api/tensordot.js";
+export type { TensordotAxes, TensordotOptions } from "./api/tensordot.js";
+export { einsum } from "./api/einsum.js";
+export type { EinsumArg, EinsumOptions, EinsumSublist } from "./api/einsum.js";
+export { trace } from "./api/trace.js";
+export type { TraceOptions } from "./api/trace.js";
+export { kron } from "./api/kron.js";
 export { init, shutdown, stats, resetStats, explain, progress } from "./api/lifecycle.js";
 export type { InitOptions, NodeStats, Explanation, Progress } from "./api/lifecycle.js";
 export {
@@ -47,4 +56,5 @@ export {
   PendingShapeError,
   RuntimeStateError,
   ShapeError,
+  SubscriptError,
 } from "./errors.js";

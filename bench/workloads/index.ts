@@ -2,7 +2,10 @@
 /** Every benchmark workload, by name (the names of bench/peer_bench.py). */
 import type { Workload } from "../workload.js";
 import { elementwise } from "./elementwise.js";
+import { gemm } from "./gemm.js";
+import { mttkrp } from "./mttkrp.js";
 import { sort } from "./sort.js";
 import { sum } from "./sum.js";
+import { transposeAdd } from "./transpose-add.js";
 
-export const WORKLOADS: readonly Workload[] = [elementwise, sum, sort];
+export const WORKLOADS: readonly Workload[] = [elementwise, sum, sort, gemm, mttkrp, transposeAdd];

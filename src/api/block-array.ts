@@ -18,6 +18,7 @@ import { type CumulativeOptions, cumprod, cumsum } from "./cumulative.js";
 import * as sel from "./selection.js";
 import * as u from "./ufuncs.js";
 import { rechunk } from "./rechunk.js";
+import * as c from "./contractions.js";
 import { transpose } from "./transpose.js";
 import * as m from "./manipulation-methods.js";
 import { type SearchSortedOptions, searchsorted } from "./searchsorted.js";
@@ -250,6 +251,12 @@ export class BlockArray implements Disposable {
   isfinite(): BlockArray { return u.isfinite(this); }
   clip(min: ArrayLike | null, max: ArrayLike | null): BlockArray { return sel.clip(this, min, max); }
   round(options?: { decimals?: number }): BlockArray { return sel.round(this, options); }
+
+  // -- contractions as methods ----------------------------------------------------------------
+
+  matmul(y: ArrayLike): BlockArray { return c.matmul(this, y); }
+  dot(y: ArrayLike): BlockArray { return c.dot(this, y); }
+  trace(options?: number | c.TraceOptions): BlockArray { return c.trace(this, options); }
 
   // -- reductions as methods -----------------------------------------------------------------
 

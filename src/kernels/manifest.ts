@@ -38,10 +38,28 @@ export interface CombineAttrs {
 /**
  * C = A · B for 2-D views (A m×k, B k×n), or a batch of them when the views have leading batch
  * axes (all equal). Transposed inputs arrive as views with swapped strides. With `accumulate`, a
- * third input C0 (m×n) is added: C = A·B + C0.
+ * third input C0 (m×n) is added: C = A·B + C0. With `terms` = t > 1 the inputs are t pairs
+ * A1, B1, ..., At, Bt (then C0) and C = Σ Ai·Bi (+ C0): one op sums a block row × block column
+ * inside BLAS (beta = 1) without partial blocks.
  */
 export interface GemmAttrs {
   readonly accumulate?: boolean;
+  readonly terms?: number;
+}
+
+/**
+ * NumPy's einsum on one block. Input view i has one label per axis (`inputs[i]`; a label repeated
+ * within a view reads its diagonal; a broadcast axis has stride 0). The output is contiguous C
+ * order over the sizes of the `output` labels, whatever shape the output block is declared with
+ * (kron declares merged axes). Labels not in `output` are summed. With `terms` = t > 1 the inputs
+ * are t consecutive groups of operands and the output is the sum of the groups' results (summed
+ * labels may have different sizes in each group). Inputs have the output's dtype; bool sums are
+ * logical or, integer sums wrap like NumPy's.
+ */
+export interface EinsumAttrs {
+  readonly inputs: readonly (readonly number[])[];
+  readonly output: readonly number[];
+  readonly terms?: number;
 }
 
 /**
@@ -265,6 +283,7 @@ export interface KernelAttrs extends SortKernelAttrs {
   reduce: ReduceAttrs;
   combine: CombineAttrs;
   gemm: GemmAttrs;
+  einsum: EinsumAttrs;
   assemble: AssembleAttrs;
   generate: GenerateAttrs;
   scan: ScanAttrs;

@@ -29,6 +29,21 @@ export interface NativeAddon extends LapackAddon {
     ldc: number,
     beta: number,
   ): void;
+  /**
+   * C[i·sC] = A[i·sA] · B[i·sB] (B null: A alone) over an n-d index i, or += with `add`.
+   * `geometry` = [shape, stridesA, stridesB, stridesC] (elements); see native/contract.cc.
+   */
+  strided(
+    f32: boolean,
+    geometry: Float64Array,
+    a: TypedArray,
+    offA: number,
+    b: TypedArray | null,
+    offB: number,
+    c: TypedArray,
+    offC: number,
+    add: boolean,
+  ): void;
   setThreads(n: number): void;
   /** Elementwise op names in native code order (checked against ops.ts at load). */
   opNames(): string[];

@@ -40,32 +40,45 @@ function compact(v: View, offset: number, rows: number, cols: number): BlasOpera
   return { data: out, offset: 0, trans: false, ld: Math.max(cols, 1) };
 }
 
+/** The native `gemm` kernel (all terms of an op accumulate in C through beta = 1); other dtypes go to `fallback`. */
 export function nativeGemm(addon: NativeAddon, fallback: KernelFn<"gemm">): KernelFn<"gemm"> {
   return (inputs, outputs, attrs) => {
-    const [a, b, c0] = inputs as [View, View, View | undefined];
+    const terms = attrs.terms ?? 1;
+    const c0 = attrs.accumulate ? inputs[2 * terms]! : undefined;
     const c = outputs[0]!;
-    if ((c.dtype !== "float64" && c.dtype !== "float32") || a.dtype !== c.dtype || b.dtype !== c.dtype) {
+    if ((c.dtype !== "float64" && c.dtype !== "float32") || inputs.some((v) => v.dtype !== c.dtype)) {
       return fallback(inputs, outputs, attrs);
     }
     const nd = c.shape.length;
     const m = c.shape[nd - 2]!;
     const n = c.shape[nd - 1]!;
-    const k = a.shape[a.shape.length - 1]!;
-    forEachBatch([a, b, ...(attrs.accumulate ? [c0!] : []), c], 2, (offs) => {
+    forEachBatch([...inputs, c], 2, (offs) => {
       const oc = offs[offs.length - 1]!;
-      if (attrs.accumulate) {
-        const [s0, s1] = c0!.strides.slice(-2) as [number, number];
-        for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) c.data[oc + i * n + j] = c0!.data[offs[2]! + i * s0 + j * s1]!;
+      if (c0) copyMatrix(c0, offs[2 * terms]!, c, oc, m, n);
+      let beta = c0 ? 1 : 0;
+      for (let t = 0; t < terms; t++) {
+        const a = inputs[2 * t]!;
+        const b = inputs[2 * t + 1]!;
+        const k = a.shape[a.shape.length - 1]!;
+        if (k === 0) continue;
+        const [ars, acs] = a.strides.slice(-2) as [number, number];
+        const [brs, bcs] = b.strides.slice(-2) as [number, number];
+        const A = asBlas(a.data, offs[2 * t]!, m, k, ars, acs) ?? compact(a, offs[2 * t]!, m, k);
+        const B = asBlas(b.data, offs[2 * t + 1]!, k, n, brs, bcs) ?? compact(b, offs[2 * t + 1]!, k, n);
+        addon.gemm(c.dtype === "float32", A.trans, B.trans, m, n, k, A.data, A.offset, A.ld, B.data, B.offset, B.ld, c.data, oc, Math.max(n, 1), beta);
+        beta = 1;
       }
-      if (k === 0) {
-        if (!attrs.accumulate) c.data.fill(0, oc, oc + m * n);
-        return;
-      }
-      const [ars, acs] = a.strides.slice(-2) as [number, number];
-      const [brs, bcs] = b.strides.slice(-2) as [number, number];
-      const A = asBlas(a.data, offs[0]!, m, k, ars, acs) ?? compact(a, offs[0]!, m, k);
-      const B = asBlas(b.data, offs[1]!, k, n, brs, bcs) ?? compact(b, offs[1]!, k, n);
-      addon.gemm(c.dtype === "float32", A.trans, B.trans, m, n, k, A.data, A.offset, A.ld, B.data, B.offset, B.ld, c.data, oc, Math.max(n, 1), attrs.accumulate ? 1 : 0);
+      if (beta === 0) c.data.fill(0, oc, oc + m * n);
     });
   };
+}
+
+/** C0 (any strides) into the contiguous m×n matrix at `oc` (a memcpy when C0 is contiguous too). */
+function copyMatrix(c0: View, o0: number, c: View, oc: number, m: number, n: number): void {
+  const [s0, s1] = c0.strides.slice(-2) as [number, number];
+  if (s1 === 1 && (s0 === n || m === 1)) {
+    c.data.set(c0.data.subarray(o0, o0 + m * n), oc);
+    return;
+  }
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) c.data[oc + i * n + j] = c0.data[o0 + i * s0 + j * s1]!;
 }

@@ -6,6 +6,7 @@ import { tsKernels } from "../ts/index.js";
 import { type NativeAddon, loadAddon } from "./addon.js";
 import { nativeFused } from "./fused.js";
 import { nativeGemm } from "./gemm.js";
+import { nativeEinsum } from "./einsum.js";
 import { nativeLinalgKernels } from "./linalg/index.js";
 import { nativeReduce } from "./reduce.js";
 import { nativeScan } from "./scan.js";
@@ -30,6 +31,7 @@ export function nativeKernels(): KernelTable | Error {
   return {
     ...tsKernels,
     gemm: nativeGemm(addon, tsKernels.gemm),
+    einsum: nativeEinsum(addon, tsKernels.einsum),
     fused: nativeFused(addon),
     reduce: nativeReduce(addon),
     scan: nativeScan(addon),

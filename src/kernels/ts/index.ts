@@ -2,6 +2,7 @@
 /** The TypeScript kernel table: the reference implementation of every kernel in the manifest. */
 import type { KernelTable } from "../manifest.js";
 import { assemble } from "./assemble.js";
+import { einsum } from "./einsum.js";
 import { fused } from "./fused.js";
 import { gemm } from "./gemm.js";
 import { generate } from "./generate.js";
@@ -27,6 +28,7 @@ export const tsKernels: KernelTable = {
   reduce,
   combine,
   gemm,
+  einsum,
   assemble,
   generate,
   scan,
