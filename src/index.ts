@@ -28,6 +28,8 @@ export { flip, fliplr, flipud, roll } from "./api/rearrange.js";
 export { pad } from "./api/pad.js";
 export { tril, triu, diag, diagonal } from "./api/triangle.js";
 export * as random from "./api/random-namespace.js";
+export * as linalg from "./api/linalg-namespace.js";
+export * as linearModel from "./models/linear-model/index.js";
 export { sort, argsort, partition, argpartition } from "./api/sort.js";
 export { searchsorted } from "./api/searchsorted.js";
 export { unique, isin, intersect1d, union1d, setdiff1d } from "./api/sets.js";
@@ -51,6 +53,7 @@ export {
   ExecutionError,
   IndexError,
   LinAlgError,
+  NotFittedError,
   OutOfMemoryError,
   OverflowError,
   PendingShapeError,
