@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The BLAS pieces the linear-algebra kernels compose, on row-major storage through CBLAS: trsm,
-// trsv, syrk (plain and weighted), gemv, and a strided 2-D gather (the copy into LAPACK work
+// trsv, syrk (plain, and weighted Gram panels with a fused product), gemv, and a strided 2-D gather (the copy into LAPACK work
 // buffers, tiled so transposed views copy at memory speed). Calling conventions as in lapack_factor.cc; all return 0.
 #include <cblas.h>
 
@@ -68,48 +68,77 @@ int Syrk(const Napi::CallbackInfo& info) {
   return 0;
 }
 
-// syrkWeighted(f32, m, n, a, offA, rs, cs, s, offS, incS, c, offC, ldc): the upper triangle of
-// C (n×n row-major) += Aᵀ·diag(s)·A, A m×n at any strides. Rows are scaled by √|s_r| into
-// panels of kPanel rows, one panel per sign of s, each added by syrk with alpha = ±1: the work of
-// a rank-k update (half a gemm) and O(kPanel·n) extra memory, never diag(s)·A whole. NaN or ±Inf
-// propagate as in the plain product (0·Inf = NaN included: zero weights are not skipped).
+// gramPanels(f32, m, n, a, offA, rs, cs, weighted, s, offS, incS, ones, k, v, offV, rsV, csV,
+// p, offP, c, offC, ldc): the upper triangle of C (n'×n' row-major, n' = n, or n + 1 with `ones`)
+// += Ãᵀ·diag(s)·Ã for Ã = A (m×n at any strides) or [A, 1], and, when k > 0, P (n'×k row-major)
+// += Ãᵀ·V for V (m×k at strides rsV, csV), in one pass over A. Rows of Ã are scaled by √|s_r|
+// into panels of kPanel rows, one panel per sign of s, each added by syrk with alpha = ±1: the
+// work of a rank-k update (half a gemm) and O(kPanel·n) extra memory, never diag(s)·A whole.
+// The product accumulates each row while it is in cache. NaN or ±Inf propagate as in the plain
+// product (0·Inf = NaN included: zero weights are not skipped). Unweighted s is all ones.
 template <class T>
-int SyrkWeighted(const Napi::CallbackInfo& info) {
+int GramPanels(const Napi::CallbackInfo& info) {
   const int64_t m = IntOf(info[1]);
   const int n = DimOf(info[2]);
   const T* a = PtrOf<T>(info, 3);
   const int64_t rs = IntOf(info[5]), cs = IntOf(info[6]);
-  const T* s = PtrOf<T>(info, 7);
-  const int64_t incs = IntOf(info[9]);
-  T* c = PtrOf<T>(info, 10);
-  const int ldc = DimOf(info[12]);
+  const bool weighted = BoolOf(info[7]);
+  const T* s = PtrOf<T>(info, 8);
+  const int64_t incs = IntOf(info[10]);
+  const bool ones = BoolOf(info[11]);
+  const int k = DimOf(info[12]);
+  const T* v = PtrOf<T>(info, 13);
+  const int64_t rsv = IntOf(info[15]), csv = IntOf(info[16]);
+  T* p = PtrOf<T>(info, 17);
+  T* c = PtrOf<T>(info, 19);
+  const int ldc = DimOf(info[21]);
+  const int w = n + (ones ? 1 : 0);
   // 256 rows keep syrk's inner dimension large enough to run at gemm speed while C (n×n) is
   // read and written once per panel.
   constexpr int kPanel = 256;
-  std::vector<T> pos(static_cast<size_t>(kPanel) * n), neg(static_cast<size_t>(kPanel) * n);
+  std::vector<T> pos(static_cast<size_t>(kPanel) * w), neg(static_cast<size_t>(kPanel) * w);
+  std::vector<T> acc(static_cast<size_t>(k) * w, T(0));  // Ãᵀ·V transposed: acc[t·w + j]
   int npos = 0, nneg = 0;
   auto flush = [&](std::vector<T>& panel, int& rows, T alpha) {
     if (rows == 0) return;
     if constexpr (sizeof(T) == 4) {
-      cblas_ssyrk(CblasRowMajor, CblasUpper, CblasTrans, n, rows, alpha, panel.data(), n, 1.0f, c, ldc);
+      cblas_ssyrk(CblasRowMajor, CblasUpper, CblasTrans, w, rows, alpha, panel.data(), w, 1.0f, c, ldc);
     } else {
-      cblas_dsyrk(CblasRowMajor, CblasUpper, CblasTrans, n, rows, alpha, panel.data(), n, 1.0, c, ldc);
+      cblas_dsyrk(CblasRowMajor, CblasUpper, CblasTrans, w, rows, alpha, panel.data(), w, 1.0, c, ldc);
     }
     rows = 0;
   };
   for (int64_t r = 0; r < m; r++) {
-    const T w = s[r * incs];
-    const bool negative = w < 0;
+    const T wr = weighted ? s[r * incs] : T(1);
+    const bool negative = wr < 0;
     std::vector<T>& panel = negative ? neg : pos;
     int& rows = negative ? nneg : npos;
-    const T f = std::sqrt(negative ? -w : w);
-    T* dst = panel.data() + static_cast<size_t>(rows) * n;
+    const T f = std::sqrt(negative ? -wr : wr);
+    T* dst = panel.data() + static_cast<size_t>(rows) * w;
     const T* src = a + r * rs;
-    for (int j = 0; j < n; j++) dst[j] = f * src[j * cs];
+    if (cs == 1) {
+      for (int j = 0; j < n; j++) dst[j] = f * src[j];
+    } else {
+      for (int j = 0; j < n; j++) dst[j] = f * src[j * cs];
+    }
+    if (ones) dst[n] = f;
+    for (int t = 0; t < k; t++) {
+      const T vt = v[r * rsv + t * csv];
+      T* at = acc.data() + static_cast<size_t>(t) * w;
+      if (cs == 1) {
+        for (int j = 0; j < n; j++) at[j] += src[j] * vt;
+      } else {
+        for (int j = 0; j < n; j++) at[j] += src[j * cs] * vt;
+      }
+      if (ones) at[n] += vt;
+    }
     if (++rows == kPanel) flush(panel, rows, negative ? T(-1) : T(1));
   }
   flush(pos, npos, T(1));
   flush(neg, nneg, T(-1));
+  for (int j = 0; j < w; j++) {
+    for (int t = 0; t < k; t++) p[static_cast<size_t>(j) * k + t] += acc[static_cast<size_t>(t) * w + j];
+  }
   return 0;
 }
 
@@ -166,7 +195,7 @@ void RegisterLapackBlas(Napi::Env env, Napi::Object exports) {
   exports.Set("trsm", Napi::Function::New(env, Dispatch<Trsm<double>, Trsm<float>>));
   exports.Set("trsv", Napi::Function::New(env, Dispatch<Trsv<double>, Trsv<float>>));
   exports.Set("syrk", Napi::Function::New(env, Dispatch<Syrk<double>, Syrk<float>>));
-  exports.Set("syrkWeighted", Napi::Function::New(env, Dispatch<SyrkWeighted<double>, SyrkWeighted<float>>));
+  exports.Set("gramPanels", Napi::Function::New(env, Dispatch<GramPanels<double>, GramPanels<float>>));
   exports.Set("gemv", Napi::Function::New(env, Dispatch<Gemv<double>, Gemv<float>>));
   exports.Set("gather", Napi::Function::New(env, Dispatch<Gather<double>, Gather<float>>));
 }

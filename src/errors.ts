@@ -92,6 +92,17 @@ export class PendingShapeError extends Error {
   }
 }
 
+/**
+ * A model method that needs a fitted model (predict, score, transform) called before `fit`
+ * (scikit-learn's `NotFittedError`).
+ */
+export class NotFittedError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "NotFittedError";
+  }
+}
+
 /** Invalid `init` options or use of a runtime that was shut down. */
 export class RuntimeStateError extends Error {
   constructor(message: string, options?: ErrorOptions) {

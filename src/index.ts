@@ -37,6 +37,7 @@ export { take, takeAlongAxis, type TakeOptions } from "./api/indexing/take.js";
 export { put, type PutOptions } from "./api/indexing/put.js";
 export { compress, type CompressOptions } from "./api/indexing/compress.js";
 export type { ClipMode } from "./api/indexing/index-args.js";
+export * as linearModel from "./models/linear-model/index.js";
 export { sort, argsort, partition, argpartition } from "./api/sort.js";
 export { searchsorted } from "./api/searchsorted.js";
 export { unique, isin, intersect1d, union1d, setdiff1d } from "./api/sets.js";
@@ -60,6 +61,7 @@ export {
   ExecutionError,
   IndexError,
   LinAlgError,
+  NotFittedError,
   OutOfMemoryError,
   OverflowError,
   PendingShapeError,

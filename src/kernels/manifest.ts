@@ -236,10 +236,18 @@ export interface TriangularSolveAttrs {
  * optional weights s (length m; `weighted`) — the GLM Hessian block — as symmetric rank-k updates
  * (BLAS syrk) of row panels, never forming diag(s)·A. With `accumulate`, a last input C0 (n×n)
  * is added (summing the blocks of a tall matrix).
+ *
+ * With `appendOnes`, A is read as Ã = [A, 1] (a column of ones appended, never stored) and C is
+ * (n+1)×(n+1): the intercept-augmented GLM Hessian [[AᵀSA, Aᵀs], [sᵀA, Σs]]. With `product`, an
+ * input V (length m, or m×k) follows s and a second output P = Ãᵀ·V (length n', or n'×k) is
+ * computed in the same pass over A (the GLM gradient next to its Hessian); `accumulate` then
+ * takes C0 only.
  */
 export interface GramAttrs {
   readonly weighted: boolean;
   readonly accumulate?: boolean;
+  readonly appendOnes?: boolean;
+  readonly product?: boolean;
 }
 
 /**

@@ -10,6 +10,8 @@ export { det, slogdet } from "./det.js";
 export type { SlogdetResult } from "./det.js";
 export { EIGH_LIMIT, eigh, eigvalsh } from "./eigh.js";
 export type { EighOptions, EighResult } from "./eigh.js";
+export { gram, gramAndProduct } from "./gram.js";
+export type { GramOptions } from "./gram.js";
 export { lstsq } from "./lstsq.js";
 export type { LstsqOptions, LstsqResult } from "./lstsq.js";
 export { matrixPower } from "./matrix-power.js";

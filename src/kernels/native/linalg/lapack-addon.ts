@@ -21,8 +21,17 @@ export interface LapackAddon {
   trsm(f32: boolean, left: boolean, lower: boolean, transA: boolean, unitDiag: boolean, m: number, n: number, a: A, offA: number, lda: number, b: A, offB: number, ldb: number): number;
   trsv(f32: boolean, lower: boolean, transA: boolean, unitDiag: boolean, n: number, a: A, offA: number, lda: number, x: A, offX: number, incx: number): number;
   syrk(f32: boolean, lower: boolean, trans: boolean, n: number, k: number, alpha: number, a: A, offA: number, lda: number, beta: number, c: A, offC: number, ldc: number): number;
-  /** C (upper triangle, row-major n×n) += Aᵀ·diag(s)·A for A m×n at any strides, in row panels. */
-  syrkWeighted(f32: boolean, m: number, n: number, a: A, offA: number, rs: number, cs: number, s: A, offS: number, incS: number, c: A, offC: number, ldc: number): number;
+  /**
+   * C (upper triangle, row-major n'×n') += Ãᵀ·diag(s)·Ã for Ã = A (m×n, any strides) or [A, 1]
+   * (`ones`, n' = n + 1), in row panels; with k > 0 also P (n'×k row-major) += Ãᵀ·V. Without
+   * `weighted`, s is all ones (the s array is not read); with k = 0, V and P are not read.
+   */
+  gramPanels(
+    f32: boolean, m: number, n: number, a: A, offA: number, rs: number, cs: number,
+    weighted: boolean, s: A, offS: number, incS: number, ones: boolean,
+    k: number, v: A, offV: number, rsV: number, csV: number, p: A, offP: number,
+    c: A, offC: number, ldc: number,
+  ): number;
   gemv(f32: boolean, trans: boolean, m: number, n: number, a: A, offA: number, lda: number, x: A, offX: number, incx: number, beta: number, y: A, offY: number, incy: number): number;
   gather(f32: boolean, rows: number, cols: number, src: A, offSrc: number, rs: number, cs: number, dst: A, offDst: number, ld: number): number;
 }

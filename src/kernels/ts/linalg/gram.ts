@@ -1,23 +1,46 @@
 // SPDX-License-Identifier: Apache-2.0
 /**
- * Reference Gram kernel: C = Aᵀ·diag(s)·A as a sum of weighted outer products of A's rows (upper
- * triangle accumulated, then mirrored), and the matrix-vector product gemv.
+ * Reference Gram kernel: C = Ãᵀ·diag(s)·Ã as a sum of weighted outer products of the rows of Ã
+ * (A, or [A, 1] with `appendOnes`; upper triangle accumulated, then mirrored), the optional product
+ * Ãᵀ·V in the same loop, and the matrix-vector product gemv.
  */
 import { ShapeError } from "../../../errors.js";
-import type { KernelFn } from "../../manifest.js";
+import type { GramAttrs, KernelFn } from "../../manifest.js";
 import type { View } from "../../view.js";
 import { type Mat, asMat, expectOutput } from "./matrix.js";
 
-/** Checks (A, s?, C0?) against the attrs and returns A, the weights' view and C0's Mat. */
-export function gramOperands(inputs: readonly View[], weighted: boolean, accumulate: boolean): { a: Mat; s: View | undefined; c0: Mat | undefined } {
+/** The operands of a gram op: A, the weights' view, the product's V and C0, and the output order n'. */
+export interface GramOperands {
+  readonly a: Mat;
+  readonly s: View | undefined;
+  readonly v: Mat | undefined;
+  readonly c0: Mat | undefined;
+  /** Columns of Ã: n, plus one with `appendOnes`. */
+  readonly order: number;
+}
+
+/** Checks (A, s?, V?, C0?) against the attrs. */
+export function gramOperands(inputs: readonly View[], attrs: GramAttrs): GramOperands {
   const a = asMat(inputs[0]!);
-  const expected = 1 + (weighted ? 1 : 0) + (accumulate ? 1 : 0);
+  const weighted = attrs.weighted;
+  const product = attrs.product === true;
+  const accumulate = attrs.accumulate === true;
+  const order = a.cols + (attrs.appendOnes ? 1 : 0);
+  const expected = 1 + (weighted ? 1 : 0) + (product ? 1 : 0) + (accumulate ? 1 : 0);
   if (inputs.length !== expected) throw new ShapeError(`gram expects ${expected} inputs, got ${inputs.length}`);
   const s = weighted ? inputs[1]! : undefined;
   if (s && (s.shape.length !== 1 || s.shape[0] !== a.rows)) throw new ShapeError(`gram: weights must have shape (${a.rows}), got (${s.shape.join(", ")})`);
+  const v = product ? asMat(inputs[weighted ? 2 : 1]!) : undefined;
+  if (v && v.rows !== a.rows) throw new ShapeError(`gram: the product's operand must have ${a.rows} rows, got ${v.rows}`);
   const c0 = accumulate ? asMat(inputs[inputs.length - 1]!) : undefined;
-  if (c0 && (c0.rows !== a.cols || c0.cols !== a.cols)) throw new ShapeError(`gram: C0 must be ${a.cols}×${a.cols}`);
-  return { a, s, c0 };
+  if (c0 && (c0.rows !== order || c0.cols !== order)) throw new ShapeError(`gram: C0 must be ${order}×${order}`);
+  return { a, s, v, c0, order };
+}
+
+/** The product output's shape: (n') for a 1-D V, (n', k) for a 2-D one. */
+export function productShape(inputs: readonly View[], attrs: GramAttrs, order: number): number[] {
+  const v = inputs[attrs.weighted ? 2 : 1]!;
+  return v.shape.length === 1 ? [order] : [order, v.shape[1]!];
 }
 
 /** Copies the upper triangle of the n×n row-major output into its lower triangle. */
@@ -27,19 +50,26 @@ export function mirrorUpper(out: View, n: number): void {
 }
 
 export const gram: KernelFn<"gram"> = (inputs, outputs, attrs) => {
-  const { a, s, c0 } = gramOperands(inputs, attrs.weighted, attrs.accumulate === true);
-  const n = a.cols;
+  const { a, s, v, c0, order: n } = gramOperands(inputs, attrs);
   const out = outputs[0]!;
   expectOutput(out, [n, n], "gram output");
+  const k = v ? v.cols : 0;
+  const p = v ? outputs[1]! : undefined;
+  if (p) expectOutput(p, productShape(inputs, attrs, n), "gram product output");
   const c = new Float64Array(n * n);
-  const row = new Float64Array(n);
+  const acc = new Float64Array(n * k);
+  const row = new Float64Array(n).fill(1); // with appendOnes the last entry stays 1
   for (let r = 0; r < a.rows; r++) {
-    for (let j = 0; j < n; j++) row[j] = a.data[a.offset + r * a.rs + j * a.cs]!;
+    for (let j = 0; j < a.cols; j++) row[j] = a.data[a.offset + r * a.rs + j * a.cs]!;
     const w = s ? s.data[s.offset + r * s.strides[0]!]! : 1;
     for (let i = 0; i < n; i++) {
       // No skipping of zero factors: 0·Inf must give NaN, as in NumPy's product.
       const f = w * row[i]!;
       for (let j = i; j < n; j++) c[i * n + j]! += f * row[j]!;
+    }
+    for (let t = 0; t < k; t++) {
+      const vt = v!.data[v!.offset + r * v!.rs + t * v!.cs]!;
+      for (let j = 0; j < n; j++) acc[j * k + t]! += row[j]! * vt;
     }
   }
   const o = out.offset;
@@ -47,6 +77,7 @@ export const gram: KernelFn<"gram"> = (inputs, outputs, attrs) => {
     for (let j = i; j < n; j++) out.data[o + i * n + j] = c[i * n + j]! + (c0 ? c0.data[c0.offset + i * c0.rs + j * c0.cs]! : 0);
   }
   mirrorUpper(out, n);
+  if (p) for (let i = 0; i < n * k; i++) p.data[p.offset + i] = acc[i]!;
 };
 
 export const gemv: KernelFn<"gemv"> = (inputs, outputs, attrs) => {

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: Apache-2.0
+/**
+ * The Gram matrix of a tall matrix, C = X̃ᵀ·diag(w)·X̃ with X̃ = X or [X, 1] — a GLM's Hessian, and
+ * with the column of ones its intercept rows — and optionally P = X̃ᵀ·V (the gradient) in the same
+ * pass. One `gram` op per row block of X, where that block lives: a weighted symmetric rank-k
+ * update by row panels (docs/linalg-kernels.md), never forming diag(w)·X nor the column of ones.
+ * The per-block results (n'×n' and n'×k numbers) are tree-merged with fused adds, so only they
+ * cross the network; the final merge lands on node 0.
+ */
+import type { Dtype } from "../array/dtype.js";
+import { ArrayGrid } from "../array/grid.js";
+import { stridesOf } from "../array/shape.js";
+import type { Program } from "../kernels/program.js";
+import type { Block } from "../runtime/block.js";
+import type { NodeId } from "../runtime/messages.js";
+import type { InputView } from "../runtime/runtime.js";
+import { alignedView } from "../plan/align.js";
+import { ArrayData } from "../plan/array-data.js";
+import { fill } from "../plan/creation.js";
+import { materialize } from "../plan/materialize.js";
+import { submitOp } from "../plan/submit.js";
+import { type PartialState, treeReduce } from "../plan/tree-reduce.js";
+
+export interface GramPlan {
+  /** Row weights (length n), or null for ones. */
+  readonly weights: ArrayData | null;
+  /** V (n or n×k) for the product X̃ᵀ·V, or null. */
+  readonly product: ArrayData | null;
+  /** Read X as [X, 1]. */
+  readonly appendOnes: boolean;
+  /** Dtype of the results (float64 or float32); inputs of other dtypes are converted. */
+  readonly dtype: Dtype;
+}
+
+/** [C] or, with a product, [C, P] for a 2-D `x` (rows n, columns d) and matching operands. */
+export function gram(x: ArrayData, plan: GramPlan): ArrayData[] {
+  const operands = [x, plan.weights, plan.product].filter((a): a is ArrayData => a !== null);
+  for (const a of operands) materialize(a);
+  const [n, d] = x.shape as [number, number];
+  const order = d + (plan.appendOnes ? 1 : 0);
+  const cShape = [order, order];
+  const p = plan.product;
+  const pShape = p ? (p.ndim === 1 ? [order] : [order, p.shape[1]!]) : [];
+  const shapes = p ? [cShape, pShape] : [cShape];
+  if (n === 0 || order === 0) return shapes.map((s) => fill(ArrayGrid.regular(s, s), plan.dtype, 0));
+
+  const bounds = x.grid.boundaries(0);
+  const partials: PartialState[] = [];
+  const temps: { release(): void }[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const rows: readonly [number, number] = [bounds[i]!, bounds[i + 1]!];
+    const home = Math.max(0, x.slots[x.grid.flatIndex([i, 0])]!.block.node);
+    const inputs: InputView[] = [alignedView(x, [rows, [0, d]], home, temps)];
+    if (plan.weights) inputs.push(alignedView(plan.weights, [rows], home, temps));
+    if (p) inputs.push(alignedView(p, p.ndim === 1 ? [rows] : [rows, [0, p.shape[1]!]], home, temps));
+    const { outputs } = submitOp({
+      kernel: "gram",
+      attrs: { weighted: plan.weights !== null, appendOnes: plan.appendOnes, product: p !== null },
+      inputs,
+      outputs: shapes.map((shape) => ({ dtype: plan.dtype, shape })),
+      owner: home,
+      final: bounds.length === 2,
+    });
+    partials.push(outputs);
+  }
+  for (const t of temps) t.release();
+  const merged = treeReduce(partials, 0, (a, b, final, owner) => a.map((blk, j) => add(blk, b[j]!, shapes[j]!, plan.dtype, owner, final)));
+  return merged.map((block, j) => {
+    const shape = shapes[j]!;
+    return ArrayData.fromSlots(ArrayGrid.regular(shape, shape), plan.dtype, [{ block, offset: 0, strides: stridesOf(shape) }]);
+  });
+}
+
+/** a + b as one fused op over two partial blocks. */
+function add(a: Block, b: Block, shape: readonly number[], dtype: Dtype, owner: NodeId, final: boolean): Block {
+  const program: Program = { regs: [dtype, dtype, dtype], nInputs: 2, consts: [], code: [["add", 2, 0, 1]], results: [2] };
+  const view = (block: Block): InputView => ({ block, offset: 0, shape, strides: stridesOf(shape) });
+  const { outputs } = submitOp({ kernel: "fused", attrs: { program }, inputs: [view(a), view(b)], outputs: [{ dtype, shape }], owner, final });
+  return outputs[0]!;
+}
