@@ -217,10 +217,43 @@ def center_classes(W, free):
     return W
 
 
+def predictions(estimator, X, y, coef, intercept, sample_weight, classes):
+    """What the fitted model answers, from the reference coefficients: decision function,
+    probabilities (columns in classes order), predicted labels and score, as scikit-learn's."""
+    s = np.ones(X.shape[0]) if sample_weight is None else sample_weight
+    coef = np.atleast_2d(coef)
+    eta = X @ coef.T + np.asarray(intercept)
+    if estimator == "LogisticRegression":
+        if coef.shape[0] == 1:
+            eta = eta[:, 0]
+            p1 = 1 / (1 + np.exp(-eta))
+            proba = np.stack([1 - p1, p1], axis=1)
+            labels = classes[(eta > 0).astype(int)]
+        else:
+            e = np.exp(eta - eta.max(axis=1, keepdims=True))
+            proba = e / e.sum(axis=1, keepdims=True)
+            labels = classes[np.argmax(eta, axis=1)]
+        score = np.sum(s * (labels == y)) / s.sum()
+        return {"decision": encode(eta), "proba": encode(proba), "predict": encode(labels), "score": float(score)}
+    eta = eta[:, 0]
+    ybar = np.sum(s * y) / s.sum()
+    if estimator == "PoissonRegressor":
+        mu = np.exp(eta)
+
+        def dev(m):
+            ylog = np.where(y > 0, y * np.log(np.where(y > 0, y, 1) / m), 0.0)
+            return 2 * (ylog - y + m)
+        score = 1 - np.sum(s * dev(mu)) / np.sum(s * dev(ybar))
+    else:
+        mu = eta
+        score = 1 - np.sum(s * (y - mu) ** 2) / np.sum(s * (y - ybar) ** 2)
+    return {"predict": encode(mu), "score": float(score)}
+
+
 def add_case(name, estimator, options, X, y, coef, intercept, solvers, sample_weight=None, classes=None):
     c = {"name": name, "estimator": estimator, "options": options, "X": encode(X), "y": encode(y),
          "coef": encode(np.asarray(coef, dtype=np.float64)), "intercept": encode(np.asarray(intercept, dtype=np.float64)),
-         "solvers": solvers}
+         "solvers": solvers, "predictions": predictions(estimator, X, y, coef, intercept, sample_weight, classes)}
     if sample_weight is not None:
         c["sampleWeight"] = encode(sample_weight)
     if classes is not None:

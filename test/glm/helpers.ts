@@ -16,6 +16,8 @@ export interface GlmCase {
   intercept: EncodedArray;
   classes?: EncodedArray;
   solvers: nt.linearModel.SolverName[];
+  /** The reference model's answers on X: decision function and probabilities (classifiers), predictions, score. */
+  predictions: { decision?: EncodedArray; proba?: EncodedArray; predict: EncodedArray; score: number };
 }
 
 export type Model =

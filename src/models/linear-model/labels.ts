@@ -48,6 +48,15 @@ export async function encodeLabels(y: nt.BlockArray): Promise<EncodedLabels> {
   return { classes, target: nt.equal(col, row).astype("float64") };
 }
 
+/** `classWeight` as the constructor accepts it: null, "balanced", or a Map/object of weights. */
+export function checkClassWeight(classWeight: unknown): ClassWeight | null {
+  if (classWeight === null || classWeight === "balanced" || classWeight instanceof Map) return classWeight as ClassWeight | null;
+  if (typeof classWeight === "object" && Object.values(classWeight).every((w) => typeof w === "number" && w >= 0)) return classWeight as ClassWeight;
+  throw new TypeError(
+    `The 'classWeight' parameter of LogisticRegression must be an instance of 'dict', a str among {'balanced'} or None. Got ${typeof classWeight === "string" ? `'${classWeight}'` : String(classWeight)} instead.`,
+  );
+}
+
 /** The weight of each class (in `classes` order), or null when all are 1. */
 export async function classWeights(classWeight: ClassWeight | null | undefined, labels: EncodedLabels, n: number): Promise<Float64Array | null> {
   if (classWeight === null || classWeight === undefined) return null;

@@ -21,7 +21,7 @@ import { checkBool, checkChoice, checkInt, checkReal } from "../params.js";
 import { Owned, checkFeatures, checkFinite, checkNonNegative, checkRows, checkSampleWeight, checkX } from "../validation.js";
 import { fitGlm } from "./fit-glm.js";
 import { type FitOptions, type Fitted, checkSolverPenalty, requireFitted } from "./fitted.js";
-import { type ClassWeight, classWeights, encodeLabels, sampleClassWeights } from "./labels.js";
+import { type ClassWeight, checkClassWeight, classWeights, encodeLabels, sampleClassWeights } from "./labels.js";
 import { accuracy } from "./scores.js";
 import { convergenceWarning } from "../warnings.js";
 
@@ -73,7 +73,7 @@ export class LogisticRegression {
     this.tol = checkReal(NAME, "tol", options.tol ?? 1e-4, { min: 0 });
     this.maxIter = checkInt(NAME, "maxIter", options.maxIter ?? 100, 0);
     this.solver = checkChoice(NAME, "solver", options.solver ?? "lbfgs", SOLVERS);
-    this.classWeight = options.classWeight ?? null;
+    this.classWeight = checkClassWeight(options.classWeight ?? null);
     this.randomState = options.randomState ?? null;
     if (this.penalty === "elasticnet" && this.l1Ratio === null) throw new RangeError("l1Ratio must be specified when penalty is elasticnet.");
   }
