@@ -4,8 +4,14 @@
 // buffers, tiled so transposed views copy at memory speed). Calling conventions as in lapack_factor.cc; all return 0.
 #include <cblas.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstring>
+#include <vector>
 
+#include "engine/dtype.h"
+#include "engine/loops.h"
+#include "engine/opcodes.h"
 #include "lapack.h"
 
 namespace numts {
@@ -142,6 +148,120 @@ int GramPanels(const Napi::CallbackInfo& info) {
   return 0;
 }
 
+// glmGramPanels(f32, m, n, a, offA, rs, cs, family, y, offY, incY, weighted, sw, offSw, incSw,
+// beta, offBeta, ones, c, offC, p, offP, loss, offLoss): one pass of a GLM's Newton step over a row
+// block. Per row: η = ãᵀβ (ã = a, or [a, 1] with `ones`), then with ω the sample weight (1
+// unweighted) the family's curvature s = ω·v(η), residual r = ω·(μ(η) − y) and loss ω·ℓ(y, η)
+// (family 0 binomial: μ = σ(η), v = μ(1−μ), ℓ = log(1+e^η) − yη; 1 poisson: μ = v = e^η,
+// ℓ = e^η − yη; 2 gaussian: μ = η, v = 1, ℓ = ½(η−y)²). C (n'×n', upper triangle) += Ãᵀ·diag(s)·Ã
+// by √s-scaled panels and syrk as gramPanels does, P (n') += Ãᵀ·r, loss[0] += Σ ω·ℓ. Per panel of
+// rows: η by gemv (the rows come into cache once), the transcendentals by the engine's libmvec
+// loops, then the scaled copy and the product while the rows are still in cache.
+template <class T>
+int GlmGramPanels(const Napi::CallbackInfo& info) {
+  const int64_t m = IntOf(info[1]);
+  const int n = DimOf(info[2]);
+  const T* a = PtrOf<T>(info, 3);
+  const int64_t rs = IntOf(info[5]), cs = IntOf(info[6]);
+  const int family = DimOf(info[7]);
+  const T* y = PtrOf<T>(info, 8);
+  const int64_t incy = IntOf(info[10]);
+  const bool weighted = BoolOf(info[11]);
+  const T* sw = PtrOf<T>(info, 12);
+  const int64_t incsw = IntOf(info[14]);
+  const T* beta = PtrOf<T>(info, 15);
+  const bool ones = BoolOf(info[17]);
+  T* c = PtrOf<T>(info, 18);
+  T* p = PtrOf<T>(info, 20);
+  T* loss = PtrOf<T>(info, 22);
+  const int w = n + (ones ? 1 : 0);
+  constexpr int kPanel = 256;
+  const int dt = sizeof(T) == 8 ? kF64 : kF32;
+  const LoopFn vexp = FindVectorMathLoop(kExp, dt), vlog1p = FindVectorMathLoop(kLog1p, dt);
+  auto apply = [](LoopFn fn, T (*scalar)(T), const T* in, T* out, int len) {
+    if (fn) {
+      const char* args[] = {reinterpret_cast<const char*>(in)};
+      const bool sc[] = {false};
+      fn(args, sc, reinterpret_cast<char*>(out), len);
+    } else {
+      for (int i = 0; i < len; i++) out[i] = scalar(in[i]);
+    }
+  };
+  std::vector<T> panel(static_cast<size_t>(kPanel) * w), rows(static_cast<size_t>(kPanel) * n);
+  std::vector<T> eta(kPanel), e(kPanel), lp(kPanel), s(kPanel), res(kPanel);
+  std::vector<T> acc(static_cast<size_t>(w), T(0));
+  T total = 0;
+  for (int64_t r0 = 0; r0 < m; r0 += kPanel) {
+    const int len = static_cast<int>(std::min<int64_t>(kPanel, m - r0));
+    // The panel's rows, contiguous with leading dimension lda (in place when A's rows are).
+    const T* src = a + r0 * rs;
+    int64_t lda = rs;
+    if (cs != 1 || rs < n) {
+      for (int i = 0; i < len; i++) for (int j = 0; j < n; j++) rows[static_cast<size_t>(i) * n + j] = a[(r0 + i) * rs + j * cs];
+      src = rows.data();
+      lda = n;
+    }
+    for (int i = 0; i < len; i++) eta[i] = ones ? beta[n] : T(0);
+    if (n > 0) {
+      if constexpr (sizeof(T) == 4) {
+        cblas_sgemv(CblasRowMajor, CblasNoTrans, len, n, 1.0f, src, lda, beta, 1, 1.0f, eta.data(), 1);
+      } else {
+        cblas_dgemv(CblasRowMajor, CblasNoTrans, len, n, 1.0, src, lda, beta, 1, 1.0, eta.data(), 1);
+      }
+    }
+    if (family == 0) {
+      // e = exp(−|η|) serves μ and the loss: log(1 + e^η) = max(η, 0) + log1p(e).
+      for (int i = 0; i < len; i++) e[i] = -std::abs(eta[i]);
+      apply(vexp, [](T x) { return std::exp(x); }, e.data(), e.data(), len);
+      apply(vlog1p, [](T x) { return std::log1p(x); }, e.data(), lp.data(), len);
+    } else if (family == 1) {
+      apply(vexp, [](T x) { return std::exp(x); }, eta.data(), e.data(), len);
+    }
+    for (int i = 0; i < len; i++) {
+      const T et = eta[i], yr = y[(r0 + i) * incy];
+      const T omega = weighted ? sw[(r0 + i) * incsw] : T(1);
+      T mu, v, l;
+      if (family == 0) {
+        mu = et >= 0 ? T(1) / (T(1) + e[i]) : e[i] / (T(1) + e[i]);
+        v = mu * (T(1) - mu);
+        l = std::max(et, T(0)) + lp[i] - yr * et;
+      } else if (family == 1) {
+        mu = e[i];
+        v = mu;
+        l = mu - yr * et;
+      } else {
+        mu = et;
+        v = T(1);
+        l = T(0.5) * (et - yr) * (et - yr);
+      }
+      total += omega * l;
+      res[i] = omega * (mu - yr);
+      s[i] = std::sqrt(omega * v);
+    }
+    for (int i = 0; i < len; i++) {
+      const T* row = src + i * lda;
+      T* dst = panel.data() + static_cast<size_t>(i) * w;
+      const T f = s[i], ri = res[i];
+      for (int j = 0; j < n; j++) {
+        dst[j] = f * row[j];
+        acc[j] += row[j] * ri;
+      }
+      if (ones) {
+        dst[n] = f;
+        acc[n] += ri;
+      }
+    }
+    if constexpr (sizeof(T) == 4) {
+      cblas_ssyrk(CblasRowMajor, CblasUpper, CblasTrans, w, len, 1.0f, panel.data(), w, 1.0f, c, w);
+    } else {
+      cblas_dsyrk(CblasRowMajor, CblasUpper, CblasTrans, w, len, 1.0, panel.data(), w, 1.0, c, w);
+    }
+  }
+  for (int j = 0; j < w; j++) p[j] += acc[j];
+  loss[0] += total;
+  return 0;
+}
+
 // gemv(f32, trans, m, n, a, offA, lda, x, offX, incx, beta, y, offY, incy):
 // y := op(A)·x + beta·y with A m×n row-major; increments are positive.
 template <class T>
@@ -196,6 +316,7 @@ void RegisterLapackBlas(Napi::Env env, Napi::Object exports) {
   exports.Set("trsv", Napi::Function::New(env, Dispatch<Trsv<double>, Trsv<float>>));
   exports.Set("syrk", Napi::Function::New(env, Dispatch<Syrk<double>, Syrk<float>>));
   exports.Set("gramPanels", Napi::Function::New(env, Dispatch<GramPanels<double>, GramPanels<float>>));
+  exports.Set("glmGramPanels", Napi::Function::New(env, Dispatch<GlmGramPanels<double>, GlmGramPanels<float>>));
   exports.Set("gemv", Napi::Function::New(env, Dispatch<Gemv<double>, Gemv<float>>));
   exports.Set("gather", Napi::Function::New(env, Dispatch<Gather<double>, Gather<float>>));
 }

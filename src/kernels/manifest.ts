@@ -251,6 +251,20 @@ export interface GramAttrs {
 }
 
 /**
+ * One pass of a GLM's Newton step over a row block (canonical link): inputs A (m×n), y (m), the
+ * sample weights ω (m) when `weighted`, and β (n', n' = n + 1 with `appendOnes`, the intercept
+ * last). With η = Ãβ per row, outputs C = Ãᵀ·diag(ω·v(η))·Ã (n'×n'), P = Ãᵀ·(ω·(μ(η) − y)) (n')
+ * and L = Σ ω·ℓ(y, η) (shape (1)), for the family's mean μ, variance v and loss ℓ (binomial:
+ * σ(η), μ(1−μ), log(1+e^η) − yη; poisson: e^η, e^η, e^η − yη; gaussian: η, 1, ½(η−y)²) —
+ * everything a Newton step needs, reading each row of A once.
+ */
+export interface GlmGramAttrs {
+  readonly family: "binomial" | "poisson" | "gaussian";
+  readonly weighted: boolean;
+  readonly appendOnes: boolean;
+}
+
+/**
  * y = A·x for A (m×n) and x (n) (BLAS gemv); a transposed A arrives as a view. With
  * `accumulate`, a third input y0 (m) is added.
  */
@@ -402,6 +416,7 @@ export interface KernelAttrs extends SortKernelAttrs, GatherKernelAttrs {
   luSolve: LuSolveAttrs;
   triangularSolve: TriangularSolveAttrs;
   gram: GramAttrs;
+  glmGram: GlmGramAttrs;
   gemv: GemvAttrs;
   svd: SvdAttrs;
   eigh: EighAttrs;

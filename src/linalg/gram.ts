@@ -10,6 +10,7 @@
 import type { Dtype } from "../array/dtype.js";
 import { ArrayGrid } from "../array/grid.js";
 import { stridesOf } from "../array/shape.js";
+import type { GlmGramAttrs, GramAttrs } from "../kernels/manifest.js";
 import type { Program } from "../kernels/program.js";
 import type { Block } from "../runtime/block.js";
 import type { NodeId } from "../runtime/messages.js";
@@ -44,6 +45,46 @@ export function gram(x: ArrayData, plan: GramPlan): ArrayData[] {
   const shapes = p ? [cShape, pShape] : [cShape];
   if (n === 0 || order === 0) return shapes.map((s) => fill(ArrayGrid.regular(s, s), plan.dtype, 0));
 
+  const rowOperands = [plan.weights, p].filter((a): a is ArrayData => a !== null);
+  const attrs = { weighted: plan.weights !== null, appendOnes: plan.appendOnes, product: p !== null };
+  return rowBlockSums(x, rowOperands, [], { kernel: "gram", attrs }, shapes, plan.dtype);
+}
+
+/** What a GLM pass reads besides X: the target, sample weights, β, and the family. */
+export interface GlmPassPlan {
+  readonly y: ArrayData;
+  readonly weights: ArrayData | null;
+  /** d' coefficients (the intercept last with `appendOnes`). */
+  readonly beta: ArrayData;
+  readonly family: GlmGramAttrs["family"];
+  readonly appendOnes: boolean;
+}
+
+/**
+ * [C, P, L] = [X̃ᵀ·diag(ω·v(η))·X̃, X̃ᵀ·(ω·(μ − y)), Σω·ℓ] at η = X̃·β: everything a Newton step
+ * of a canonical-link GLM needs, one `glmGram` op per row block of X (each row read once), the
+ * three small results tree-merged like gram's. float64.
+ */
+export function glmPass(x: ArrayData, plan: GlmPassPlan): ArrayData[] {
+  const operands = [x, plan.y, plan.weights, plan.beta].filter((a): a is ArrayData => a !== null);
+  for (const a of operands) materialize(a);
+  const order = x.shape[1]! + (plan.appendOnes ? 1 : 0);
+  const shapes = [[order, order], [order], [1]];
+  if (x.shape[0] === 0) return shapes.map((s) => fill(ArrayGrid.regular(s, s), "float64", 0));
+  const rowOperands = [plan.y, plan.weights].filter((a): a is ArrayData => a !== null);
+  const attrs = { family: plan.family, weighted: plan.weights !== null, appendOnes: plan.appendOnes };
+  return rowBlockSums(x, rowOperands, [plan.beta], { kernel: "glmGram", attrs }, shapes, "float64");
+}
+
+type RowKernel = { kernel: "gram"; attrs: GramAttrs } | { kernel: "glmGram"; attrs: GlmGramAttrs };
+
+/**
+ * One `kernel` op per row block of x, where that block lives, reading the block, the same rows of
+ * every row operand and the whole of every small operand; the ops' outputs (`shapes`) are summed
+ * by a tree of fused adds ending on node 0.
+ */
+function rowBlockSums(x: ArrayData, rowOperands: readonly ArrayData[], small: readonly ArrayData[], op: RowKernel, shapes: readonly number[][], dtype: Dtype): ArrayData[] {
+  const d = x.shape[1]!;
   const bounds = x.grid.boundaries(0);
   const partials: PartialState[] = [];
   const temps: { release(): void }[] = [];
@@ -51,23 +92,22 @@ export function gram(x: ArrayData, plan: GramPlan): ArrayData[] {
     const rows: readonly [number, number] = [bounds[i]!, bounds[i + 1]!];
     const home = Math.max(0, x.slots[x.grid.flatIndex([i, 0])]!.block.node);
     const inputs: InputView[] = [alignedView(x, [rows, [0, d]], home, temps)];
-    if (plan.weights) inputs.push(alignedView(plan.weights, [rows], home, temps));
-    if (p) inputs.push(alignedView(p, p.ndim === 1 ? [rows] : [rows, [0, p.shape[1]!]], home, temps));
+    for (const v of rowOperands) inputs.push(alignedView(v, v.ndim === 1 ? [rows] : [rows, [0, v.shape[1]!]], home, temps));
+    for (const v of small) inputs.push(alignedView(v, v.shape.map((len) => [0, len] as const), home, temps));
     const { outputs } = submitOp({
-      kernel: "gram",
-      attrs: { weighted: plan.weights !== null, appendOnes: plan.appendOnes, product: p !== null },
+      ...op,
       inputs,
-      outputs: shapes.map((shape) => ({ dtype: plan.dtype, shape })),
+      outputs: shapes.map((shape) => ({ dtype, shape })),
       owner: home,
       final: bounds.length === 2,
-    });
+    } as Parameters<typeof submitOp>[0]);
     partials.push(outputs);
   }
   for (const t of temps) t.release();
-  const merged = treeReduce(partials, 0, (a, b, final, owner) => a.map((blk, j) => add(blk, b[j]!, shapes[j]!, plan.dtype, owner, final)));
+  const merged = treeReduce(partials, 0, (a, b, final, owner) => a.map((blk, j) => add(blk, b[j]!, shapes[j]!, dtype, owner, final)));
   return merged.map((block, j) => {
     const shape = shapes[j]!;
-    return ArrayData.fromSlots(ArrayGrid.regular(shape, shape), plan.dtype, [{ block, offset: 0, strides: stridesOf(shape) }]);
+    return ArrayData.fromSlots(ArrayGrid.regular(shape, shape), dtype, [{ block, offset: 0, strides: stridesOf(shape) }]);
   });
 }
 

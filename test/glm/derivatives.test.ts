@@ -88,6 +88,27 @@ describeRuntimes("objective, gradient and Hessian agree with finite differences"
       const problem = new GlmProblem(data(y, null, fitIntercept, x), poisson, penalty(1));
       await checkConsistent(problem, values(problem.size, 7).map((v) => v / 2));
     });
+    test(`one fused Newton pass (glmGram) agrees with the separate passes${fitIntercept ? ", with intercept" : ""}`, async () => {
+      using x = X();
+      using sw = weights();
+      using yb = nt.array(values(n, 3).map((v) => (v > 0 ? 1 : 0)), { blockShape: [40] });
+      using yp = nt.array(values(n, 6).map((v) => Math.round(2 + 2 * v)), { blockShape: [40] });
+      using yg = nt.array(values(n, 8), { blockShape: [40] });
+      for (const [family, y, weights] of [[binomial, yb, sw], [poisson, yp, null], [gaussian, yg, sw]] as const) {
+        const fused = new GlmProblem(data(y, weights, fitIntercept, x), family, penalty(1), true);
+        const separate = new GlmProblem(data(y, weights, fitIntercept, x), family, penalty(1));
+        const w = values(fused.size, 13).map((v) => v / 2);
+        await checkConsistent(fused, w);
+        const [a, b] = [fused.at(w), separate.at(w)];
+        const [fa, fb, ga, gb] = [await a.value(), await b.value(), await a.gradientHessian(), await b.gradientHessian()];
+        assert.ok(Math.abs(fa - fb) <= 1e-12 * Math.abs(fb), `${family.name} value: ${fa} vs ${fb}`);
+        for (const [u, v, what] of [[ga.gradient, gb.gradient, "gradient"], [ga.hessian, gb.hessian, "Hessian"]] as const) {
+          u.forEach((e, i) => assert.ok(Math.abs(e - v[i]!) <= 1e-12 * Math.max(1, Math.abs(v[i]!)), `${family.name} ${what}[${i}]: ${e} vs ${v[i]}`));
+        }
+        a.dispose();
+        b.dispose();
+      }
+    });
     test(`least squares, distributed and from the Gram matrix${fitIntercept ? ", with intercept" : ""}`, async () => {
       using x = X();
       using sw = weights();

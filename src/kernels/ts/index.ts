@@ -17,6 +17,7 @@ import { gatherKernels } from "./gather/index.js";
 import { cholesky } from "./linalg/cholesky.js";
 import { eigh } from "./linalg/eigh.js";
 import { gemv, gram } from "./linalg/gram.js";
+import { glmGram } from "./linalg/glm-gram.js";
 import { inverse, slogdet } from "./linalg/inverse.js";
 import { lu } from "./linalg/lu.js";
 import { luSolve } from "./linalg/lu-solve.js";
@@ -43,6 +44,7 @@ export const tsKernels: KernelTable = {
   luSolve,
   triangularSolve,
   gram,
+  glmGram,
   gemv,
   svd,
   eigh,

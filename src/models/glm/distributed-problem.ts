@@ -6,8 +6,14 @@
  * pass, or — when the Hessian is wanted too — one `gramAndProduct` pass computing X̃ᵀ·diag(s)·X̃
  * and X̃ᵀ·r together per row block (s = w·Var(μ)), never materializing a column of ones for the
  * intercept. Only d'-vectors and d'×d' matrices come back to the driver.
+ *
+ * For the Newton-type solvers (`newtonPass`), every trial point is evaluated by one `glmPass`
+ * instead: per row block η, the loss, the gradient and the Hessian together, reading X once. A
+ * line search's accepted trial then already holds the next step's derivatives (a full Newton step
+ * is nearly always accepted, so the speculative Hessian is rarely wasted).
  */
 import * as nt from "../../index.js";
+import { glmPass } from "../../api/linalg/glm-pass.js";
 import type { BatchedProblem, Penalty, Trial } from "../solvers/problem.js";
 import { type GlmData, Layout, addL2, fetch, isZero, l2Value } from "./data.js";
 import type { Family } from "./family.js";
@@ -26,6 +32,8 @@ export class GlmProblem implements BatchedProblem {
     readonly data: GlmData,
     readonly family: Family,
     readonly penalty: Penalty,
+    /** Evaluate every trial point with one fused pass (value, gradient and Hessian). */
+    readonly newtonPass = false,
   ) {
     this.layout = new Layout(data.X.shape[1]!, 1, data.fitIntercept);
   }
@@ -38,8 +46,8 @@ export class GlmProblem implements BatchedProblem {
     return this.data.X.gridShape[0]!;
   }
 
-  at(w: Float64Array): Trial {
-    return new GlmTrial(this, w, this.data);
+  at(w: Float64Array, options: { valueOnly?: boolean } = {}): Trial {
+    return new GlmTrial(this, w, this.data, this.newtonPass && !options.valueOnly);
   }
 
   /** η = X·β + b of `X` (the data or a batch); zeros without a pass when w = 0. */
@@ -113,11 +121,14 @@ class GlmTrial implements Trial {
   private valueOnce: Promise<number> | null = null;
   private gradientOnce: Promise<Float64Array> | null = null;
   private hessianOnce: Promise<{ gradient: Float64Array; hessian: Float64Array }> | null = null;
+  private passOnce: Promise<{ value: number; gradient: Float64Array; hessian: Float64Array }> | null = null;
 
   constructor(
     private readonly problem: GlmProblem,
     readonly w: Float64Array,
     private readonly data: GlmData,
+    /** Evaluate by one fused pass (value, gradient and Hessian together). */
+    private readonly fused: boolean,
   ) {}
 
   private get eta(): nt.BlockArray {
@@ -126,6 +137,7 @@ class GlmTrial implements Trial {
   }
 
   value(): Promise<number> {
+    if (this.fused) return this.pass().then((x) => x.value);
     this.valueOnce ??= (async () => {
       const { y, weights, weightSum } = this.data;
       using loss = this.problem.family.loss(this.eta, y);
@@ -137,6 +149,7 @@ class GlmTrial implements Trial {
   }
 
   gradient(): Promise<Float64Array> {
+    if (this.fused) return this.pass().then((x) => x.gradient);
     if (this.hessianOnce) return this.hessianOnce.then((x) => x.gradient);
     this.gradientOnce ??= (async () => {
       using r = this.problem.residual(this.eta, this.data.y, this.data.weights);
@@ -147,6 +160,7 @@ class GlmTrial implements Trial {
   }
 
   gradientHessian(): Promise<{ gradient: Float64Array; hessian: Float64Array }> {
+    if (this.fused) return this.pass();
     this.hessianOnce ??= (async () => {
       const { X, y, weights, fitIntercept } = this.data;
       const { family } = this.problem;
@@ -161,6 +175,20 @@ class GlmTrial implements Trial {
       return { gradient: this.finish(gradient), hessian };
     })();
     return this.hessianOnce;
+  }
+
+  /** f, ∇f and ∇²f from one `glmPass` over the data. */
+  private pass(): Promise<{ value: number; gradient: Float64Array; hessian: Float64Array }> {
+    this.passOnce ??= (async () => {
+      const { X, y, weights, weightSum, fitIntercept } = this.data;
+      const [H, g, loss] = glmPass(X, y, this.w, { family: this.problem.family.name, weights, appendOnes: fitIntercept });
+      const [hessian, gradient, total] = await Promise.all([fetch(H), fetch(g), fetch(loss)]);
+      const scale = 1 / weightSum;
+      for (let i = 0; i < hessian.length; i++) hessian[i]! *= scale;
+      addL2(this.problem.penalty, this.w, new Float64Array(this.w.length), hessian);
+      return { value: total[0]! * scale + l2Value(this.problem.penalty, this.w), gradient: this.finish(gradient), hessian };
+    })();
+    return this.passOnce;
   }
 
   /** Scales the data term's gradient by 1/S and adds the L2 term. */

@@ -14,6 +14,9 @@ import { type Problem, type SolverName, solve } from "../solvers/index.js";
 import type { Penalty } from "../solvers/problem.js";
 import { convergenceWarning } from "../warnings.js";
 
+/** Solvers that want the Hessian at (nearly) every point they evaluate: one fused pass per point. */
+const NEWTON_TYPE: ReadonlySet<SolverName> = new Set(["newton", "irls", "proximal"]);
+
 export interface GlmFitSpec {
   readonly estimator: string;
   readonly family: Family | "multinomial";
@@ -40,7 +43,7 @@ export async function fitGlm(data: GlmData, spec: GlmFitSpec): Promise<GlmFitRes
   let problem: Problem & { dispose?(): void };
   if (spec.family === "multinomial") problem = new MultinomialProblem(data, penalty, spec.classes);
   else if (spec.family.name === "gaussian" && spec.solver !== "sgd") problem = await QuadraticProblem.of(data, penalty);
-  else problem = new GlmProblem(data, spec.family, penalty);
+  else problem = new GlmProblem(data, spec.family, penalty, NEWTON_TYPE.has(spec.solver));
   try {
     const result = await solve(spec.solver, problem, new Float64Array(layout.size), { tol: spec.tol, maxIter: spec.maxIter, randomState: spec.randomState });
     if (!result.converged) {

@@ -40,7 +40,8 @@ export async function newton(problem: Problem, w0: Float64Array, options: Solver
       return { ...rest, nIter: it + rest.nIter };
     }
     const d = x.map((v) => -v);
-    const next = await backtrack(problem, trial.w, value, d, dot(g, d));
+    // After the last step only the new point's value is needed (no speculative Hessian).
+    const next = await backtrack(problem, trial.w, value, d, dot(g, d), 1, it === options.maxIter - 1);
     if (!next) {
       trial.dispose();
       return { w: trial.w, nIter: it + 1, converged: false, reason: "the line search could not decrease the objective" };

@@ -31,7 +31,8 @@ export interface Problem {
   /** Number of parameters p. */
   readonly size: number;
   readonly penalty: Penalty;
-  at(w: Float64Array): Trial;
+  /** The trial point w; `valueOnly` promises that only its value will be asked (no speculative derivatives). */
+  at(w: Float64Array, options?: { valueOnly?: boolean }): Trial;
 }
 
 /** A problem whose data term splits into row batches (the row blocks of X), for stochastic solvers. */

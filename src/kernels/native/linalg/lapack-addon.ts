@@ -32,6 +32,11 @@ export interface LapackAddon {
     k: number, v: A, offV: number, rsV: number, csV: number, p: A, offP: number,
     c: A, offC: number, ldc: number,
   ): number;
+  glmGramPanels(
+    f32: boolean, m: number, n: number, a: A, offA: number, rs: number, cs: number, family: number,
+    y: A, offY: number, incY: number, weighted: boolean, sw: A, offSw: number, incSw: number,
+    beta: A, offBeta: number, ones: boolean, c: A, offC: number, p: A, offP: number, loss: A, offLoss: number,
+  ): number;
   gemv(f32: boolean, trans: boolean, m: number, n: number, a: A, offA: number, lda: number, x: A, offX: number, incx: number, beta: number, y: A, offY: number, incy: number): number;
   gather(f32: boolean, rows: number, cols: number, src: A, offSrc: number, rs: number, cs: number, dst: A, offDst: number, ld: number): number;
 }
