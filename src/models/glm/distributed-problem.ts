@@ -46,8 +46,8 @@ export class GlmProblem implements BatchedProblem {
     return this.data.X.gridShape[0]!;
   }
 
-  at(w: Float64Array, options: { valueOnly?: boolean } = {}): Trial {
-    return new GlmTrial(this, w, this.data, this.newtonPass && !options.valueOnly);
+  at(w: Float64Array, options: { hessian?: boolean } = {}): Trial {
+    return new GlmTrial(this, w, this.data, this.newtonPass && options.hessian !== false);
   }
 
   /** η = X·β + b of `X` (the data or a batch); zeros without a pass when w = 0. */

@@ -11,7 +11,7 @@ import { normInf } from "./dense.js";
 import { lbfgs } from "./lbfgs.js";
 import { singularHessianWarning } from "./newton.js";
 import { solvePositiveDefinite } from "./linear-system.js";
-import type { Problem } from "./problem.js";
+import { type Problem, withoutHessians } from "./problem.js";
 import type { SolverOptions, SolverResult } from "./result.js";
 
 export async function irls(problem: Problem, w0: Float64Array, options: SolverOptions): Promise<SolverResult> {
@@ -33,7 +33,7 @@ export async function irls(problem: Problem, w0: Float64Array, options: SolverOp
     trial.dispose();
     if (!w) {
       singularHessianWarning("irls");
-      const rest = await lbfgs(problem, trial.w, { ...options, maxIter: options.maxIter - it });
+      const rest = await lbfgs(withoutHessians(problem), trial.w, { ...options, maxIter: options.maxIter - it });
       return { ...rest, nIter: it + rest.nIter };
     }
     trial = problem.at(w);

@@ -23,14 +23,14 @@ const ROUNDOFF = 16 * Number.EPSILON;
 /**
  * Tries w + t·d for t = t0, t0/2, ... until F decreases by at least ARMIJO·t·slope, where `slope`
  * is F's (directional) decrease predicted per unit step (negative). Null when no step decreases F.
- * `valueOnly` tells the problem that the accepted point's derivatives will not be needed.
+ * `hessian` false tells the problem that the accepted point's Hessian will not be needed.
  */
-export async function backtrack(problem: Problem, w: Float64Array, fw: number, d: Float64Array, slope: number, t0 = 1, valueOnly = false): Promise<LineSearchResult | null> {
+export async function backtrack(problem: Problem, w: Float64Array, fw: number, d: Float64Array, slope: number, t0 = 1, hessian = true): Promise<LineSearchResult | null> {
   const h0 = l1Value(problem.penalty, w);
   const F0 = fw + h0;
   let t = t0;
   for (let i = 0; i < MAX_TRIALS; i++) {
-    const trial = problem.at(axpy(w, t, d), { valueOnly });
+    const trial = problem.at(axpy(w, t, d), { hessian });
     const value = await trial.value();
     const F = value + l1Value(problem.penalty, trial.w);
     const change = F - F0;

@@ -11,7 +11,7 @@ import { dot, normInf } from "./dense.js";
 import { lbfgs } from "./lbfgs.js";
 import { solvePositiveDefinite } from "./linear-system.js";
 import { backtrack } from "./line-search.js";
-import type { Problem } from "./problem.js";
+import { type Problem, withoutHessians } from "./problem.js";
 import type { SolverOptions, SolverResult } from "./result.js";
 
 /** The warning of a Newton-type solver giving up on a singular Hessian. */
@@ -36,12 +36,12 @@ export async function newton(problem: Problem, w0: Float64Array, options: Solver
       singularHessianWarning("newton");
       const w = trial.w;
       trial.dispose();
-      const rest = await lbfgs(problem, w, { ...options, maxIter: options.maxIter - it });
+      const rest = await lbfgs(withoutHessians(problem), w, { ...options, maxIter: options.maxIter - it });
       return { ...rest, nIter: it + rest.nIter };
     }
     const d = x.map((v) => -v);
     // After the last step only the new point's value is needed (no speculative Hessian).
-    const next = await backtrack(problem, trial.w, value, d, dot(g, d), 1, it === options.maxIter - 1);
+    const next = await backtrack(problem, trial.w, value, d, dot(g, d), 1, it < options.maxIter - 1);
     if (!next) {
       trial.dispose();
       return { w: trial.w, nIter: it + 1, converged: false, reason: "the line search could not decrease the objective" };

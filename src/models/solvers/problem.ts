@@ -31,8 +31,16 @@ export interface Problem {
   /** Number of parameters p. */
   readonly size: number;
   readonly penalty: Penalty;
-  /** The trial point w; `valueOnly` promises that only its value will be asked (no speculative derivatives). */
-  at(w: Float64Array, options?: { valueOnly?: boolean }): Trial;
+  /**
+   * The trial point w. `hessian: false` promises that its Hessian will not be asked, so a problem
+   * that evaluates everything in one pass (glm/distributed-problem.ts) computes only what is asked.
+   */
+  at(w: Float64Array, options?: { hessian?: boolean }): Trial;
+}
+
+/** `problem` for a solver that never asks for Hessians (L-BFGS after a Newton-type solver gave up). */
+export function withoutHessians(problem: Problem): Problem {
+  return { size: problem.size, penalty: problem.penalty, at: (w) => problem.at(w, { hessian: false }) };
 }
 
 /** A problem whose data term splits into row batches (the row blocks of X), for stochastic solvers. */

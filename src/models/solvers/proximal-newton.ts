@@ -35,7 +35,7 @@ export async function proximalNewton(problem: Problem, w0: Float64Array, options
     const { z } = coordinateDescent(h, g, w, problem.penalty, { tol: CD_TOL, maxSweeps: CD_SWEEPS });
     const d = axpy(z, -1, w);
     const slope = dot(g, d) + l1Value(problem.penalty, z) - l1Value(problem.penalty, w);
-    const next = await backtrack(problem, w, value, d, Math.min(slope, 0));
+    const next = await backtrack(problem, w, value, d, Math.min(slope, 0), 1, it < options.maxIter - 1);
     trial.dispose();
     if (!next) return { w, nIter: it + 1, converged: false, reason: "the line search could not decrease the objective" };
     trial = next.trial;
