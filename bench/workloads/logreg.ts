@@ -2,8 +2,9 @@
 /**
  * Logistic regression by Newton's method (peer_bench.py's `logreg`: 10 plain Newton steps on
  * X 1e6×100 from β = 0, no penalty, no intercept), written as a user would: the library's
- * LogisticRegression with solver "newton". Per step one gemv pass for η (and the loss) and one
- * weighted-Gram pass for Hessian and gradient together; the 100×100 solve on one node.
+ * LogisticRegression with solver "newton". Per step one fused pass over X (per row block and
+ * 256-row panel: η, the loss, the weighted syrk for the Hessian and the gradient; the glmGram
+ * kernel); the 100×100 solve on one node.
  * `check` = Σ|coef|.
  */
 import * as nt from "../../src/index.js";
