@@ -5,15 +5,20 @@
  * `numts bench lshs [--json]`.
  */
 import { Command } from "commander";
-import { demo } from "./demo.js";
+import { demo } from "./demo/index.js";
 
 const program = new Command("numts").description("NumPy-style block arrays for TypeScript");
 
 program
   .command("demo")
-  .description("run the demo on the embedded default runtime")
-  .option("--rows <n>", "rows of the demo matrix (default: sized to this machine)", (v) => Number(v))
-  .action(async (opts: { rows?: number }) => demo(opts));
+  .description("logistic regression on generated data: trainTestSplit, StandardScaler, LogisticRegression (newton)")
+  .option("--rows <n>", "rows of X (default: sized to this machine's memory and cores)", (v) => Number(v))
+  .option("--cols <n>", "features", (v) => Number(v))
+  .option("--nodes <n>", "simulate a cluster of n nodes instead of the default runtime", (v) => Number(v))
+  .option("--seed <n>", "seed of the data and of the split", (v) => Number(v))
+  .action(async (opts: { rows?: number; cols?: number; nodes?: number; seed?: number }) =>
+    demo(opts).catch((e: unknown) => program.error(`error: ${e instanceof Error ? e.message : String(e)}`)),
+  );
 
 const collect = (v: string, acc: string[]) => [...acc, v];
 

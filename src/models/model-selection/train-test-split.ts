@@ -7,6 +7,10 @@
  * collected in one place. The permutation comes from numts's counter-based generator: the same
  * `randomState` gives the same split for every block shape and node count (not scikit-learn's rows:
  * NumPy's random stream is not reproducible here). Without shuffling, the splits are views.
+ * The permutation itself (4 bytes per row) is still drawn on one worker, so a shuffled split takes
+ * at most 2^26 rows (`Generator.permutation`'s limit, docs/random.md); the data never is.
+ * Differences from scikit-learn: `randomState` is a seed (no RandomState objects); an integer-
+ * valued size is a count even when written `1.0`; `stratify` takes 1-D labels only.
  */
 import * as nt from "../../index.js";
 import { ShapeError } from "../../errors.js";
