@@ -14,10 +14,10 @@ export interface Problem {
   readonly coef: Float64Array;
 }
 
-/** Default size: X takes about 1/16 of RAM, at most a million rows per core. */
+/** Default size: X takes about 1/16 of RAM, at most half a million rows per core (a demo of seconds, not minutes). */
 export function defaultRows(cols: number): number {
   const byMemory = Math.floor(totalmem() / 16 / (8 * cols));
-  return Math.max(1000, Math.min(byMemory, 1_000_000 * availableParallelism()));
+  return Math.max(1000, Math.min(byMemory, 500_000 * availableParallelism()));
 }
 
 /**
