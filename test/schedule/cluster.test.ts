@@ -149,6 +149,22 @@ describe("LSHS moves what it must and no more", () => {
     await nt.shutdown();
   });
 
+  test("square matmul with few output blocks (several product groups per block) still moves SUMMA's volume", async () => {
+    // 2×2 output blocks on 4 nodes: each block's two products are split into groups for the
+    // workers; they stay on the owner, so LSHS moves what block-cyclic does and no node more.
+    const plans: nt.Explanation[] = [];
+    for (const scheduler of ["lshs", "cyclic"] as const) {
+      await nt.init({ nodes: 4, workersPerNode: 1, scheduler });
+      const a = data([32, 32], [16, 16], 3);
+      await a.wait();
+      plans.push(nt.explain(() => nt.matmul(a, a)));
+      await nt.shutdown();
+    }
+    const [lshs, cyclic] = plans as [nt.Explanation, nt.Explanation];
+    assert.deepEqual(lshs.nodes.map((n) => n.bytesReceived), [0, 1, 2, 3].map(() => 2 * 16 * 16 * 8));
+    assert.deepEqual(lshs.nodes.map((n) => n.bytesSent), cyclic.nodes.map((n) => n.bytesSent));
+  });
+
   test("cyclic sends every partial merge to the output's owner; dynamic moves array blocks", async () => {
     await nt.init({ nodes: 4, workersPerNode: 1, scheduler: "cyclic" });
     const x = data([512, 8], [32, 8], 1);
