@@ -51,7 +51,13 @@ bench
   .option("--bandwidth <rate>", 'simulated link speed, or "none" for unthrottled copies', "1Gbit/s")
   .option("--nums", "NumS's simulated problems (16 nodes, X 8192×64 in 256×64 blocks, 2048² in 128² blocks)")
   .option("--repeats <n>", "fresh clusters per configuration (best time kept)", (v) => Number(v), 1)
-  .action(async (opts: { json?: boolean; experiments?: string[]; nodes: number[]; schedulers?: string[]; bandwidth: string; nums?: boolean; repeats: number }) => {
+  .option("--placement", "only measure how many block ops per second the schedulers place (16 nodes)")
+  .option("--ablation", "only plan each experiment (--nums sizes, 16 nodes) under LSHS with and without its lookahead and with every node as a candidate")
+  .action(async (opts: { json?: boolean; experiments?: string[]; nodes: number[]; schedulers?: string[]; bandwidth: string; nums?: boolean; repeats: number; placement?: boolean; ablation?: boolean }) => {
+    if (opts.placement || opts.ablation) {
+      const { extras } = await import("../../bench/lshs/extras.js");
+      return extras({ placement: opts.placement === true, ablation: opts.ablation === true, json: opts.json === true });
+    }
     const { runLshs, jsonRow, table } = await import("../../bench/lshs/run.js");
     const { EXPERIMENTS, MAIN_SIZES, NUMS_SIZES } = await import("../../bench/lshs/experiments.js");
     const { SCHEDULERS } = await import("../../bench/lshs/run.js");
