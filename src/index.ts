@@ -38,6 +38,8 @@ export { put, type PutOptions } from "./api/indexing/put.js";
 export { compress, type CompressOptions } from "./api/indexing/compress.js";
 export type { ClipMode } from "./api/indexing/index-args.js";
 export * as linearModel from "./models/linear-model/index.js";
+export * as modelSelection from "./models/model-selection/index.js";
+export * as preprocessing from "./models/preprocessing/index.js";
 export { sort, argsort, partition, argpartition } from "./api/sort.js";
 export { searchsorted } from "./api/searchsorted.js";
 export { unique, isin, intersect1d, union1d, setdiff1d } from "./api/sets.js";

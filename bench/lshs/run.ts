@@ -130,15 +130,18 @@ export function formatBytes(b: number | null): string {
   return `${(b / 1e9).toFixed(2)} GB`;
 }
 
-/** One markdown table row per run. */
-export function table(runs: readonly LshsRun[]): string {
+/**
+ * One markdown table row per run, with the check value (the result's sum, all digits: equal across
+ * schedulers and node counts up to the rounding of the reductions, equal bit for bit run to run).
+ */
+export function table(runs: readonly LshsRunDetail[]): string {
   const lines = [
-    "| experiment | nodes | scheduler | seconds | bytes moved | lower bound | max in (node) | max out (node) | max peak memory (node) |",
-    "|---|---|---|---|---|---|---|---|---|",
+    "| experiment | nodes | scheduler | seconds | bytes moved | lower bound | max in (node) | max out (node) | max peak memory (node) | check |",
+    "|---|---|---|---|---|---|---|---|---|---|",
   ];
   for (const r of runs) {
     lines.push(
-      `| ${r.experiment} | ${r.nodes} | ${r.scheduler} | ${r.seconds.toFixed(3)} | ${formatBytes(r.bytesMoved)} | ${formatBytes(r.lowerBoundBytes)} | ${formatBytes(r.maxBytesIn)} | ${formatBytes(r.maxBytesOut)} | ${formatBytes(r.maxPeakMemory)} |`,
+      `| ${r.experiment} | ${r.nodes} | ${r.scheduler} | ${r.seconds.toFixed(3)} | ${formatBytes(r.bytesMoved)} | ${formatBytes(r.lowerBoundBytes)} | ${formatBytes(r.maxBytesIn)} | ${formatBytes(r.maxBytesOut)} | ${formatBytes(r.maxPeakMemory)} | ${r.check} |`,
     );
   }
   return lines.join("\n");

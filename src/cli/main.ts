@@ -5,15 +5,20 @@
  * `numts bench lshs [--json]`.
  */
 import { Command } from "commander";
-import { demo } from "./demo.js";
+import { demo } from "./demo/index.js";
 
 const program = new Command("numts").description("NumPy-style block arrays for TypeScript");
 
 program
   .command("demo")
-  .description("run the demo on the embedded default runtime")
-  .option("--rows <n>", "rows of the demo matrix (default: sized to this machine)", (v) => Number(v))
-  .action(async (opts: { rows?: number }) => demo(opts));
+  .description("logistic regression on generated data: trainTestSplit, StandardScaler, LogisticRegression (newton)")
+  .option("--rows <n>", "rows of X (default: sized to this machine's memory and cores)", (v) => Number(v))
+  .option("--cols <n>", "features", (v) => Number(v))
+  .option("--nodes <n>", "simulate a cluster of n nodes instead of the default runtime", (v) => Number(v))
+  .option("--seed <n>", "seed of the data and of the split", (v) => Number(v))
+  .action(async (opts: { rows?: number; cols?: number; nodes?: number; seed?: number }) =>
+    demo(opts).catch((e: unknown) => program.error(`error: ${e instanceof Error ? e.message : String(e)}`)),
+  );
 
 const collect = (v: string, acc: string[]) => [...acc, v];
 
@@ -46,7 +51,13 @@ bench
   .option("--bandwidth <rate>", 'simulated link speed, or "none" for unthrottled copies', "1Gbit/s")
   .option("--nums", "NumS's simulated problems (16 nodes, X 8192×64 in 256×64 blocks, 2048² in 128² blocks)")
   .option("--repeats <n>", "fresh clusters per configuration (best time kept)", (v) => Number(v), 1)
-  .action(async (opts: { json?: boolean; experiments?: string[]; nodes: number[]; schedulers?: string[]; bandwidth: string; nums?: boolean; repeats: number }) => {
+  .option("--placement", "only measure how many block ops per second the schedulers place (16 nodes)")
+  .option("--ablation", "only plan each experiment (--nums sizes, 16 nodes) under LSHS with and without its lookahead and with every node as a candidate")
+  .action(async (opts: { json?: boolean; experiments?: string[]; nodes: number[]; schedulers?: string[]; bandwidth: string; nums?: boolean; repeats: number; placement?: boolean; ablation?: boolean }) => {
+    if (opts.placement || opts.ablation) {
+      const { extras } = await import("../../bench/lshs/extras.js");
+      return extras({ placement: opts.placement === true, ablation: opts.ablation === true, json: opts.json === true });
+    }
     const { runLshs, jsonRow, table } = await import("../../bench/lshs/run.js");
     const { EXPERIMENTS, MAIN_SIZES, NUMS_SIZES } = await import("../../bench/lshs/experiments.js");
     const { SCHEDULERS } = await import("../../bench/lshs/run.js");

@@ -65,12 +65,20 @@ export interface MatchSource {
 }
 
 /**
- * Gather through index arrays: inputs are the source view, then one index view per entry (each
- * over the output's shape, broadcast by zero strides), then the status when `status` is set. The
- * output gets the elements found in this source block; the others stay 0 (`selectMerge` picks).
+ * Gather through index arrays from the source blocks of one node: inputs are the source views (one
+ * per `sources` entry), then one index view per array entry (each over the output's shape,
+ * broadcast by zero strides), then the status when `status` is set. Each element's index values
+ * name a chunk along each entry's axis (`bounds[e]`: chunk boundaries; `sizes[e]`: the axis length,
+ * negative values count from the end); their mixed-radix chunk number maps through `sourceOf` to the
+ * source holding the element, or to -1 (not here: the output keeps whatever it held, and
+ * `selectMerge` picks). Every index value is looked up once, and where the index is constant along
+ * the innermost run (rows gathered along an outer axis) the whole run is copied at once.
  */
 export interface GatherMatchAttrs {
-  readonly source: MatchSource;
+  readonly sources: readonly MatchSource[];
+  readonly bounds: readonly (readonly number[])[];
+  readonly sizes: readonly number[];
+  readonly sourceOf: Int32Array;
   readonly status: boolean;
 }
 

@@ -229,6 +229,11 @@ export interface TriangularSolveAttrs {
   readonly unitDiagonal?: boolean;
   /** Where A's diagonal starts in the whole matrix (a tile's), for the error's index. */
   readonly diagonalStart?: number;
+  /**
+   * An exactly zero diagonal entry gives a zero unknown instead of an error: LAPACK getf2's rule
+   * for a zero pivot, for LU's L = A·U⁻¹ where the column is then zero in exact arithmetic.
+   */
+  readonly skipZeroDiagonal?: boolean;
 }
 
 /**

@@ -122,7 +122,8 @@ function factorPanel(u: TileMatrix, k: number, dtype: Dtype, raiseSingular: bool
   u.set(k, k, step.lu.retain());
   for (let i = k + 1; i < p; i++) {
     const exchanged = exchangeLower(step, oldTop, u.tile(i, k), u.rowBounds[i]!, dtype, u.owner(i, k), true);
-    const [lik] = run("triangularSolve", { side: "right", lower: false }, [blockView(step.lu), blockView(exchanged)], [{ dtype, shape: [u.rowChunks[i]!, u.colChunks[k]!] }], u.owner(i, k), true, true);
+    // A zero pivot (a singular panel) leaves a zero column of L, as getrf's; the tournament raised if asked to.
+    const [lik] = run("triangularSolve", { side: "right", lower: false, skipZeroDiagonal: true }, [blockView(step.lu), blockView(exchanged)], [{ dtype, shape: [u.rowChunks[i]!, u.colChunks[k]!] }], u.owner(i, k), true, true);
     exchanged.release();
     u.set(i, k, lik!);
   }

@@ -5,19 +5,19 @@
  * pass. One `gram` op per row block of X, where that block lives: a weighted symmetric rank-k
  * update by row panels (docs/linalg-kernels.md), never forming diag(w)·X nor the column of ones.
  * The per-block results (n'×n' and n'×k numbers) are tree-merged with fused adds, so only they
- * cross the network; the final merge lands on node 0.
+ * cross the network; the final merge lands on the result's owner (node 0: it is one block).
  */
 import type { Dtype } from "../array/dtype.js";
 import { ArrayGrid } from "../array/grid.js";
 import { stridesOf } from "../array/shape.js";
 import type { GlmGramAttrs, GramAttrs } from "../kernels/manifest.js";
-import type { Program } from "../kernels/program.js";
-import type { Block } from "../runtime/block.js";
-import type { NodeId } from "../runtime/messages.js";
 import type { InputView } from "../runtime/runtime.js";
+import { ownerOf } from "../schedule/layout.js";
+import { addBlocks } from "../plan/add-blocks.js";
 import { alignedView } from "../plan/align.js";
 import { ArrayData } from "../plan/array-data.js";
 import { fill } from "../plan/creation.js";
+import { context } from "../plan/context.js";
 import { materialize } from "../plan/materialize.js";
 import { submitOp } from "../plan/submit.js";
 import { type PartialState, treeReduce } from "../plan/tree-reduce.js";
@@ -81,15 +81,18 @@ type RowKernel = { kernel: "gram"; attrs: GramAttrs } | { kernel: "glmGram"; att
 /**
  * One `kernel` op per row block of x, where that block lives, reading the block, the same rows of
  * every row operand and the whole of every small operand; the ops' outputs (`shapes`) are summed
- * by a tree of fused adds ending on node 0.
+ * by a tree of fused adds ending on the result's owner.
  */
 function rowBlockSums(x: ArrayData, rowOperands: readonly ArrayData[], small: readonly ArrayData[], op: RowKernel, shapes: readonly number[][], dtype: Dtype): ArrayData[] {
   const d = x.shape[1]!;
+  const owner = ownerOf([0, 0], [1, 1], context().scheduler.nodes);
   const bounds = x.grid.boundaries(0);
   const partials: PartialState[] = [];
   const temps: { release(): void }[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
     const rows: readonly [number, number] = [bounds[i]!, bounds[i + 1]!];
+    // Each block's term is computed where the block lives (its home): only the small partial
+    // results travel to the owner.
     const home = Math.max(0, x.slots[x.grid.flatIndex([i, 0])]!.block.node);
     const inputs: InputView[] = [alignedView(x, [rows, [0, d]], home, temps)];
     for (const v of rowOperands) inputs.push(alignedView(v, v.ndim === 1 ? [rows] : [rows, [0, v.shape[1]!]], home, temps));
@@ -98,23 +101,16 @@ function rowBlockSums(x: ArrayData, rowOperands: readonly ArrayData[], small: re
       ...op,
       inputs,
       outputs: shapes.map((shape) => ({ dtype, shape })),
-      owner: home,
+      owner,
       final: bounds.length === 2,
+      home,
     } as Parameters<typeof submitOp>[0]);
     partials.push(outputs);
   }
   for (const t of temps) t.release();
-  const merged = treeReduce(partials, 0, (a, b, final, owner) => a.map((blk, j) => add(blk, b[j]!, shapes[j]!, dtype, owner, final)));
+  const merged = treeReduce(partials, owner, (a, b, final, o, home) => a.map((blk, j) => addBlocks(blk, b[j]!, shapes[j]!, dtype, { owner: o, final, home })));
   return merged.map((block, j) => {
     const shape = shapes[j]!;
     return ArrayData.fromSlots(ArrayGrid.regular(shape, shape), dtype, [{ block, offset: 0, strides: stridesOf(shape) }]);
   });
-}
-
-/** a + b as one fused op over two partial blocks. */
-function add(a: Block, b: Block, shape: readonly number[], dtype: Dtype, owner: NodeId, final: boolean): Block {
-  const program: Program = { regs: [dtype, dtype, dtype], nInputs: 2, consts: [], code: [["add", 2, 0, 1]], results: [2] };
-  const view = (block: Block): InputView => ({ block, offset: 0, shape, strides: stridesOf(shape) });
-  const { outputs } = submitOp({ kernel: "fused", attrs: { program }, inputs: [view(a), view(b)], outputs: [{ dtype, shape }], owner, final });
-  return outputs[0]!;
 }

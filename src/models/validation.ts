@@ -31,7 +31,15 @@ const shapeText = (s: readonly number[]) => `(${s.join(", ")}${s.length === 1 ? 
  * kernel operand), with scikit-learn's messages for wrong dimensions and empty arrays.
  */
 export function checkX(X: nt.ArrayLike, estimator: string, owned: Owned): nt.BlockArray {
-  let a = owned.keep(nt.asarray(X), X);
+  let a = check2d(owned.keep(nt.asarray(X), X), estimator);
+  const d = a.shape[1]!;
+  if (a.dtype !== "float64") a = owned.keep(a.astype("float64"));
+  if (a.gridShape[1]! > 1) a = owned.keep(a.rechunk([a.blockShape[0]!, d]));
+  return a;
+}
+
+/** `a` if it is a non-empty 2-D array; scikit-learn's messages otherwise. */
+export function check2d(a: nt.BlockArray, estimator: string): nt.BlockArray {
   if (a.ndim === 1) {
     throw new ShapeError(
       "Expected 2D array, got 1D array instead. Reshape your data either using x.reshape(-1, 1) if your data has a " +
@@ -43,8 +51,6 @@ export function checkX(X: nt.ArrayLike, estimator: string, owned: Owned): nt.Blo
   const [n, d] = a.shape as [number, number];
   if (n === 0) throw new ShapeError(`Found array with 0 sample(s) (shape=${shapeText(a.shape)}) while a minimum of 1 is required by ${estimator}.`);
   if (d === 0) throw new ShapeError(`Found array with 0 feature(s) (shape=${shapeText(a.shape)}) while a minimum of 1 is required by ${estimator}.`);
-  if (a.dtype !== "float64") a = owned.keep(a.astype("float64"));
-  if (a.gridShape[1]! > 1) a = owned.keep(a.rechunk([a.blockShape[0]!, d]));
   return a;
 }
 

@@ -103,7 +103,11 @@ export function contract(operands: readonly LabeledOperand[], output: readonly n
     if (groups.length === 1) {
       block = submitGroup(plan, groups[0]!, blockShape, owner, true);
     } else {
-      const partials = groups.map((g) => [submitGroup(plan, g, blockShape, owner, false, g[0]!.home)]);
+      // A stationary output's groups are parallelism on its owner, not placement choices: they
+      // are pinned there (final) like a single group. Left free, LSHS greedily computes a product
+      // where an input block already sits and ships the partial, which saves a transfer now but
+      // loads the busiest node more than SUMMA does — worse under its own objective.
+      const partials = groups.map((g) => [submitGroup(plan, g, blockShape, owner, outputStays, g[0]!.home)]);
       block = treeReduce(partials, owner, (a, b, final, o, home) => [add(a[0]!, b[0]!, blockShape, dtype, { owner: o, final, home })])[0]!;
     }
     slots.push({ block, offset: 0, strides: stridesOf(blockShape) });

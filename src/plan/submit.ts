@@ -20,7 +20,10 @@ export interface OpRequest<N extends KernelName> {
   readonly outputs: readonly { readonly dtype: Dtype; readonly shape: readonly number[] }[];
   /** The layout owner of the array block the result is, or becomes part of (schedule/layout.ts). */
   readonly owner: NodeId;
-  /** Whether the op produces an array's block (its last op). */
+  /**
+   * Whether the op belongs on `owner`: it produces an array's block (its last op), or it is one of
+   * the owner's own product groups (a stationary output, plan/contract.ts).
+   */
   readonly final: boolean;
   /** On the critical path of a factorization: runs before ready non-urgent ops on its node. */
   readonly urgent?: boolean;

@@ -29,7 +29,10 @@ export interface OpDemand {
    * of: where the result has to end up.
    */
   readonly owner: NodeId;
-  /** Whether this op produces a block of an array (its last op): LSHS places it on `owner`. */
+  /**
+   * Whether this op produces a block of an array (its last op), or is otherwise pinned to its
+   * owner (the product groups of a stationary output): LSHS places it on `owner`.
+   */
   readonly final: boolean;
   /**
    * For an intermediate op (a partial result, `final` false): the node a static rule runs it on,

@@ -63,4 +63,19 @@ describeRuntimes("linalg.qr", () => {
     assertClose(alignSigns(await fetch(r), await fetch(r2), true), await fetch(r2), 1e-12, 20, "mode r vs reduced");
     for (const t of [x, r, q, r2]) t.dispose();
   });
+
+  test("TSQR factors large row blocks in cache-sized pieces, merged like row blocks", async () => {
+    // 128 columns: leaves of 4096 rows (4 MB), so each 6000-row block is two pieces.
+    const x = nt.random.defaultRng(6).standardNormal([12000, 128], { blockShape: [6000, 128] });
+    const before = nt.progress().submitted;
+    const r = nt.linalg.qr(x, { mode: "r" });
+    // 4 leaves and 3 merges.
+    assert.equal(nt.progress().submitted - before, 7);
+    const [q, r2] = nt.linalg.qr(x);
+    const [A, Q, R] = [await fetch(x), await fetch(q), await fetch(r2)];
+    assertResidual(fro(sub(mul(Q, R), A)), fro(A), 12000, "float64", "pieces: ‖A − QR‖");
+    assertResidual(orthogonality(Q), 1, 12000, "float64", "pieces: ‖QᵀQ − I‖");
+    assertClose(alignSigns(await fetch(r), R, true), R, 1e-12, fro(A), "mode r vs reduced");
+    for (const t of [x, r, q, r2]) t.dispose();
+  });
 });

@@ -7,9 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
-import { wrap } from "../../src/api/convert.js";
 import * as nt from "../../src/index.js";
-import { weightedGram } from "../../src/plan/gram.js";
 import type { SchedulerName } from "../../src/schedule/policy.js";
 import { assertArray } from "../helpers/assert.js";
 
@@ -44,7 +42,7 @@ function programs(): Programs {
     sum: nt.sum(x),
     xty: nt.matmul(x.T, y),
     matmul: nt.matmul(a, b),
-    gram: wrap(weightedGram(x.data, s.data, "float64")),
+    gram: nt.linalg.gram(x, { weights: s }),
   };
 }
 
@@ -70,17 +68,17 @@ describe("results do not depend on placement", () => {
     }
   });
 
-  test("the Gram matrix equals Xᵀ·diag(s)·X computed locally", async () => {
+  test("the Gram matrix on 3 nodes (ragged row blocks) equals Xᵀ·diag(s)·X computed locally", async () => {
     await nt.init({ nodes: 3, workersPerNode: 1 });
     const x = data([100, 5], [30, 5], 7);
     const s = data([100, 1], [30, 1], 8).reshape([100]);
-    const got = await wrap(weightedGram(x.data, s.data, "float64")).toArray();
+    const got = await nt.linalg.gram(x, { weights: s }).toArray();
     const xs = (await x.toArray()).data;
     const ss = (await s.toArray()).data;
     const want = new Float64Array(25);
     for (let i = 0; i < 5; i++) for (let j = 0; j < 5; j++) for (let r = 0; r < 100; r++) want[i * 5 + j] += xs[r * 5 + i]! * ss[r]! * xs[r * 5 + j]!;
     assertArray(got, new nt.NDArray(want, [5, 5], "float64"), { rtol: 1e-12, atol: 1e-12 });
-    assertArray(await wrap(weightedGram(x.data, null, "float64")).toArray(), await nt.matmul(x.T, x).toArray(), { rtol: 1e-12, atol: 1e-12 });
+    assertArray(await nt.linalg.gram(x).toArray(), await nt.matmul(x.T, x).toArray(), { rtol: 1e-12, atol: 1e-12 });
     await nt.shutdown();
   });
 
@@ -144,7 +142,27 @@ describe("LSHS moves what it must and no more", () => {
     // block column it does not own: 2 × (64·64/2)·(1/2) elements.
     const mm = nt.explain(() => nt.matmul(a, a));
     assert.deepEqual(mm.nodes.map((n) => n.bytesReceived), [0, 1, 2, 3].map(() => 2 * 1024 * 8));
+    // The Newton step's Hessian and gradient: one (8×8 + 8)-number partial per other node.
+    const w = nt.absolute(nt.sum(x, { axis: 1 }));
+    await w.wait();
+    assert.equal(nt.explain(() => nt.linalg.gramAndProduct(x, w, { weights: w })).bytesMoved, 3 * (8 * 8 + 8) * 8);
     await nt.shutdown();
+  });
+
+  test("square matmul with few output blocks (several product groups per block) still moves SUMMA's volume", async () => {
+    // 2×2 output blocks on 4 nodes: each block's two products are split into groups for the
+    // workers; they stay on the owner, so LSHS moves what block-cyclic does and no node more.
+    const plans: nt.Explanation[] = [];
+    for (const scheduler of ["lshs", "cyclic"] as const) {
+      await nt.init({ nodes: 4, workersPerNode: 1, scheduler });
+      const a = data([32, 32], [16, 16], 3);
+      await a.wait();
+      plans.push(nt.explain(() => nt.matmul(a, a)));
+      await nt.shutdown();
+    }
+    const [lshs, cyclic] = plans as [nt.Explanation, nt.Explanation];
+    assert.deepEqual(lshs.nodes.map((n) => n.bytesReceived), [0, 1, 2, 3].map(() => 2 * 16 * 16 * 8));
+    assert.deepEqual(lshs.nodes.map((n) => n.bytesSent), cyclic.nodes.map((n) => n.bytesSent));
   });
 
   test("cyclic sends every partial merge to the output's owner; dynamic moves array blocks", async () => {

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 /**
  * `x[index]` through index arrays whose values only the nodes know (BlockArrays). The result is
- * laid out along the index arrays' blocks; each result block's index views travel to every source
- * block along the indexed axes (a `gatherMatch` there keeps the elements whose indices fall inside
- * it), and the block's owner merges those pieces by selection (`selectMerge`: never by adding, so
- * -0.0 and NaN survive). Out-of-bounds values fail the result through the bounds status.
+ * laid out along the index arrays' blocks; each result block's index views travel to every node
+ * holding candidate source blocks along the indexed axes (a `gatherMatch` there reads those blocks
+ * in place and keeps the elements whose indices fall inside them, each value looked up once), and
+ * when more than one node holds candidates the block's owner merges their pieces by selection
+ * (`selectMerge`: never by adding, so -0.0 and NaN survive). Out-of-bounds values fail the result
+ * through the bounds status.
  */
 import { ArrayGrid } from "../../array/grid.js";
 import type { OpaqueArray } from "../../array/index/parts.js";
@@ -142,15 +144,30 @@ export function matchSource(
   return { slot, source: { offset, dims, entries } };
 }
 
-/** For each chunk combination (mixed radix over the inputs' axes): its piece, or -1. */
-function pieceNumbers(src: ArrayData, inputs: readonly IndexInput[], combos: readonly (readonly number[])[]): Int32Array {
+/** For each chunk combination (mixed radix over the inputs' axes): `value(i)` for `combos[i]`, else -1. */
+function chunkTable(src: ArrayData, inputs: readonly IndexInput[], combos: readonly (readonly number[])[], value: (i: number) => number): Int32Array {
   const radix = inputs.map((input) => src.grid.gridShape[input.axis]!);
   const out = new Int32Array(radix.reduce((a, b) => a * b, 1)).fill(-1);
-  combos.forEach((c, i) => (out[c.reduce((k, x, e) => k * radix[e]! + x, 0)] = i));
+  combos.forEach((c, i) => (out[c.reduce((k, x, e) => k * radix[e]! + x, 0)] = value(i)));
   return out;
 }
 
-/** `x[index]` where `inputs` (one per array entry of `r`, in order) are distributed arrays. */
+/** The candidates' positions grouped by the node their source block lives on (owner's node first). */
+function byNode(slots: readonly Slot[], owner: number): { node: number; members: number[] }[] {
+  const groups = new Map<number, number[]>([[owner, []]]);
+  slots.forEach((slot, i) => {
+    const node = slot.block.node < 0 ? owner : slot.block.node;
+    groups.set(node, [...(groups.get(node) ?? []), i]);
+  });
+  return [...groups].filter(([, m]) => m.length > 0).map(([node, members]) => ({ node, members }));
+}
+
+/**
+ * `x[index]` where `inputs` (one per array entry of `r`, in order) are distributed arrays. Each
+ * result block is gathered by one task per node holding candidate source blocks, reading them in
+ * place; when they all live on the block's owner that task is the block, else the owner merges
+ * the per-node pieces by selection.
+ */
 export function opaqueGather(x: ArrayData, r: ResolvedIndex<OpaqueArray>, inputs: readonly IndexInput[], status: Block | null): ArrayData {
   materialize(x);
   const plan = matchPlan(x, r, inputs);
@@ -158,6 +175,8 @@ export function opaqueGather(x: ArrayData, r: ResolvedIndex<OpaqueArray>, inputs
   const nodes = context().scheduler.nodes;
   const adv = r.advanced!;
   const statusView = status ? [wholeBlockView(status)] : [];
+  const bounds = inputs.map((input) => [...x.grid.boundaries(input.axis)]);
+  const sizes = inputs.map((input) => input.size);
   const slots: Slot[] = [];
   try {
     for (const entry of grid.entries()) {
@@ -167,30 +186,39 @@ export function opaqueGather(x: ArrayData, r: ResolvedIndex<OpaqueArray>, inputs
       const region = grid.blockRange(entry);
       const index = plan.expanded.map((ex) => alignedView(ex, region, owner, temps));
       const combos = combinations(inputs.map((input) => chunksHit(x, input, region, adv.position, adv.shape.length)));
-      const pieces = combos.map((c) => {
-        const { slot, source } = matchSource(x, r, plan, inputs, entry, c);
-        const view: InputView = { block: slot.block, offset: slot.offset, shape: [], strides: [] };
+      const matches = combos.map((c) => matchSource(x, r, plan, inputs, entry, c));
+      const groups = byNode(
+        matches.map((m) => m.slot),
+        owner,
+      );
+      const gatherOn = (members: readonly number[], final: boolean, home: number): Block => {
+        const rank = new Map(members.map((m, j) => [m, j]));
         const { outputs } = submitOp({
           kernel: "gatherMatch",
-          attrs: { source, status: status !== null },
-          inputs: [view, ...index, ...statusView],
-          outputs: [{ dtype: x.dtype, shape }],
-          owner,
-          final: false,
-        });
-        return outputs[0]!;
-      });
-      if (pieces.length === 1) {
-        slots.push({ block: pieces[0]!, offset: 0, strides: stridesOf(shape) });
-      } else {
-        const { outputs } = submitOp({
-          kernel: "selectMerge",
           attrs: {
-            bounds: inputs.map((input) => [...x.grid.boundaries(input.axis)]),
-            sizes: inputs.map((input) => input.size),
-            pieceOf: pieceNumbers(x, inputs, combos),
+            sources: members.map((m) => matches[m]!.source),
+            bounds,
+            sizes,
+            sourceOf: chunkTable(x, inputs, combos, (i) => rank.get(i) ?? -1),
             status: status !== null,
           },
+          inputs: [...members.map((m): InputView => ({ block: matches[m]!.slot.block, offset: matches[m]!.slot.offset, shape: [], strides: [] })), ...index, ...statusView],
+          outputs: [{ dtype: x.dtype, shape }],
+          owner,
+          final,
+          home: final ? undefined : home,
+        });
+        return outputs[0]!;
+      };
+      if (groups.length === 1 && groups[0]!.node === owner) {
+        slots.push({ block: gatherOn(groups[0]!.members, true, owner), offset: 0, strides: stridesOf(shape) });
+      } else {
+        const pieces = groups.map((g) => gatherOn(g.members, false, g.node));
+        const groupOf = new Int32Array(combos.length);
+        groups.forEach((g, j) => g.members.forEach((m) => (groupOf[m] = j)));
+        const { outputs } = submitOp({
+          kernel: "selectMerge",
+          attrs: { bounds, sizes, pieceOf: chunkTable(x, inputs, combos, (i) => groupOf[i]!), status: status !== null },
           inputs: [...index, ...statusView, ...pieces.map(wholeBlockView)],
           outputs: [{ dtype: x.dtype, shape }],
           owner,

@@ -5,7 +5,8 @@ import type { KernelTable } from "../../manifest.js";
 import { gather, scatter } from "./gather.js";
 import { argwhere, compress, maskCount } from "./mask.js";
 import { maskMerge, maskScatter } from "./mask-group.js";
-import { gatherMatch, indexBounds, scatterMatch, selectMerge } from "./match.js";
+import { gatherMatch } from "./match-gather.js";
+import { indexBounds, scatterMatch, selectMerge } from "./match.js";
 
 export const gatherKernels: Pick<KernelTable, keyof GatherKernelAttrs> = {
   gather,

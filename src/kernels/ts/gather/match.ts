@@ -9,6 +9,7 @@ import type { MatchSource } from "../../gather-manifest.js";
 import type { KernelFn } from "../../manifest.js";
 import type { View } from "../../view.js";
 import { coalesce, forEachElement, forEachRun, sizeOf } from "../nd-iter.js";
+import { chunkLookup } from "./chunk-lookup.js";
 import { copyInto, throwIfOutOfBounds } from "./offsets.js";
 
 /**
@@ -51,37 +52,6 @@ function forEachMatch(shape: readonly number[], source: MatchSource, index: read
   });
 }
 
-export const gatherMatch: KernelFn<"gatherMatch"> = (inputs, outputs, { source, status }) => {
-  const src = inputs[0]!;
-  const n = source.entries.length;
-  const index = inputs.slice(1, 1 + n);
-  if (status) throwIfOutOfBounds(inputs[1 + n]!);
-  const out = outputs[0]!;
-  const od = out.data;
-  const sd = src.data;
-  const base = src.offset;
-  forEachMatch(out.shape, source, index, [out], (at, [o]) => {
-    od[o!] = sd[base + at]!;
-  });
-};
-
-/** The chunk of `bounds` (boundaries, ascending) holding a value: a division when regular. */
-function chunkLookup(bounds: readonly number[]): (v: number) => number {
-  const c0 = bounds[1]! - bounds[0]!;
-  const last = bounds.length - 2;
-  if (bounds.every((b, i) => i === bounds.length - 1 || b === i * c0)) return (v) => Math.min(Math.floor(v / c0), last);
-  return (v) => {
-    let lo = 0;
-    let hi = last;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (bounds[mid]! <= v) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-}
-
 export const selectMerge: KernelFn<"selectMerge"> = (inputs, outputs, { bounds, sizes, pieceOf, status }) => {
   const n = bounds.length;
   const index = inputs.slice(0, n);
@@ -101,7 +71,20 @@ export const selectMerge: KernelFn<"selectMerge"> = (inputs, outputs, { bounds, 
   const steps = c.strides.map((s) => s[last]!);
   // Pieces are contiguous blocks of the output's shape: element i sits at piece offset + i.
   let i = 0;
+  const constant = index.every((_, e) => steps[e + 1] === 0);
   forEachRun(c.shape, [out.offset, ...index.map((v) => v.offset)], c.strides, (starts) => {
+    if (constant && steps[0] === 1) {
+      // The index is constant along the run (rows of a row gather): one piece, one copy.
+      let cand = 0;
+      for (let e = 0; e < n; e++) {
+        const v = data[e]![starts[e + 1]!]!;
+        cand = cand * radix[e]! + lookups[e]!(v < 0 ? v + sizes[e]! : v);
+      }
+      const p = pieceOf[cand]!;
+      od.set(pd[p]!.subarray(po[p]! + i, po[p]! + i + len), starts[0]!);
+      i += len;
+      return;
+    }
     const pos = [...starts];
     for (let k = 0; k < len; k++, i++) {
       let cand = 0;

@@ -13,6 +13,13 @@ export function singularTriangular(i: number): LinAlgError {
   return new LinAlgError(`singular matrix: resolution failed at diagonal ${i}`);
 }
 
+/** The first exactly zero diagonal entry of non-unit triangular A, or −1. */
+export function zeroDiagonal(a: Mat, n: number, attrs: TriangularSolveAttrs): number {
+  if (attrs.unitDiagonal) return -1;
+  for (let i = 0; i < n; i++) if (a.data[a.offset + i * (a.rs + a.cs)] === 0) return i;
+  return -1;
+}
+
 /** Checks the shapes of (A, B) and returns them with A's order. */
 export function triangularOperands(inputs: readonly View[], attrs: TriangularSolveAttrs): { a: Mat; b: Mat; n: number } {
   const a = asMat(inputs[0]!);
@@ -26,8 +33,8 @@ export function triangularOperands(inputs: readonly View[], attrs: TriangularSol
 
 /** Throws for an exactly zero diagonal of a non-unit triangular A (checked before solving, as trtrs). */
 export function requireNonzeroDiagonal(a: Mat, n: number, attrs: TriangularSolveAttrs): void {
-  if (attrs.unitDiagonal) return;
-  for (let i = 0; i < n; i++) if (a.data[a.offset + i * (a.rs + a.cs)] === 0) throw singularTriangular((attrs.diagonalStart ?? 0) + i);
+  const i = attrs.skipZeroDiagonal ? -1 : zeroDiagonal(a, n, attrs);
+  if (i >= 0) throw singularTriangular((attrs.diagonalStart ?? 0) + i);
 }
 
 export const triangularSolve: KernelFn<"triangularSolve"> = (inputs, outputs, attrs) => {
@@ -41,6 +48,7 @@ export const triangularSolve: KernelFn<"triangularSolve"> = (inputs, outputs, at
   const at = (i: number, j: number): number => a.data[a.offset + (t ? j * a.rs + i * a.cs : i * a.rs + j * a.cs)]!;
   const lowerSystem = attrs.lower !== t;
   const unit = attrs.unitDiagonal === true;
+  const divide = (s: number, d: number): number => (d === 0 && attrs.skipZeroDiagonal ? 0 : s / d);
   // Vector v (of the n unknowns) lives in x at v·vs + e·es for e < count vectors.
   const [vs, es, count] = attrs.side === "left" ? [b.cols, 1, b.cols] : [1, b.cols, b.rows];
   for (let e = 0; e < count; e++) {
@@ -49,13 +57,13 @@ export const triangularSolve: KernelFn<"triangularSolve"> = (inputs, outputs, at
       for (let i = 0; i < n; i++) {
         let s = x[base + i * vs]!;
         for (let p = 0; p < i; p++) s -= at(i, p) * x[base + p * vs]!;
-        x[base + i * vs] = unit ? s : s / at(i, i);
+        x[base + i * vs] = unit ? s : divide(s, at(i, i));
       }
     } else {
       for (let i = n - 1; i >= 0; i--) {
         let s = x[base + i * vs]!;
         for (let p = i + 1; p < n; p++) s -= at(i, p) * x[base + p * vs]!;
-        x[base + i * vs] = unit ? s : s / at(i, i);
+        x[base + i * vs] = unit ? s : divide(s, at(i, i));
       }
     }
   }
