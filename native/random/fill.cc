@@ -107,8 +107,16 @@ void FillRun(const Keys& k, const Params& p, uint64_t first, int64_t count, T* d
       return;
     case kUniform:
       return FillContinuous(k, first, count, dst, [a, b](double u) { return a + b * u; });
-    case kNormal:
-      return FillContinuous(k, first, count, dst, [a, b](double u) { return a + b * StandardNormal(u); });
+    case kNormal: {
+      double u[kChunk], z[kChunk];
+      for (int64_t done = 0; done < count; done += kChunk) {
+        const int64_t n = std::min(kChunk, count - done);
+        Uniforms53(k, first + done, n, u);
+        StandardNormals(u, n, z);
+        for (int64_t t = 0; t < n; t++) dst[done + t] = static_cast<T>(a + b * z[t]);
+      }
+      return;
+    }
     case kExponential:
       return FillContinuous(k, first, count, dst, [a](double u) { return a * -LogPositive(1 - u); });
     case kIntegers:

@@ -2,18 +2,22 @@
 // Philox4x32-10 and the counter layout of src/kernels/ts/random/{philox,counter}.ts, which define
 // them (see there for the why); this is the same function of (key, counter), bit for bit. Counters
 // are computed in batches of kBatch so the rounds vectorize (one 32×32→64-bit multiply per lane).
+// The build uses -march=native; without AVX-512 the batch is a loop of scalar Philox.
 #pragma once
 #include <cstdint>
+#ifdef __AVX512F__
+#include <immintrin.h>
+#endif
 
 namespace numts {
 namespace random {
 
 constexpr int kRounds = 10;
-constexpr uint32_t kM0 = 0xd2511f53u;
-constexpr uint32_t kM1 = 0xcd9e8d57u;
+constexpr uint64_t kM0 = 0xd2511f53u;
+constexpr uint64_t kM1 = 0xcd9e8d57u;
 constexpr uint32_t kW0 = 0x9e3779b9u;
 constexpr uint32_t kW1 = 0xbb67ae85u;
-/** Counters per batch: two AVX-512 registers of 64-bit products. */
+/** Counters per batch: two AVX-512 registers of 64-bit lanes. */
 constexpr int kBatch = 16;
 
 /** The key and stream of one random array: what every counter shares. */
@@ -48,38 +52,57 @@ inline void Philox(const Keys& k, uint64_t index, uint32_t draw, uint32_t out[4]
   out[3] = c3;
 }
 
-/** Philox of counters (j0 + i, stream, 0) for i < kBatch: word w of counter i to out[w][i]. */
+#ifdef __AVX512F__
+/**
+ * Philox of counters (j0 + i, stream, 0) for i < kBatch: word w of counter i to out[w][i]. Words
+ * sit in 64-bit lanes, two registers of eight counters, so each round's 32×32→64-bit products are
+ * one vpmuludq (GCC does not vectorize the scalar form). vpmuludq reads only a lane's low 32
+ * bits, so the high halves left by the products and xors are never cleared: they are ignored.
+ */
 inline void PhiloxBatch(const Keys& k, uint64_t j0, uint32_t out[4][kBatch]) {
-  uint32_t c0[kBatch], c1[kBatch], c2[kBatch], c3[kBatch];
-  for (int i = 0; i < kBatch; i++) {
-    const uint64_t j = j0 + static_cast<uint64_t>(i);
-    c0[i] = static_cast<uint32_t>(j);
-    c1[i] = static_cast<uint32_t>(j >> 32);
-    c2[i] = k.stream;
-    c3[i] = 0;
+  static_assert(kBatch == 16, "two registers of eight counters");
+  const __m512i m0 = _mm512_set1_epi64(kM0), m1 = _mm512_set1_epi64(kM1);
+  const __m512i base = _mm512_set1_epi64(static_cast<long long>(j0));
+  __m512i c0[2], c1[2], c2[2], c3[2];
+  c0[0] = _mm512_add_epi64(base, _mm512_setr_epi64(0, 1, 2, 3, 4, 5, 6, 7));
+  c0[1] = _mm512_add_epi64(base, _mm512_setr_epi64(8, 9, 10, 11, 12, 13, 14, 15));
+  for (int h = 0; h < 2; h++) {
+    c1[h] = _mm512_srli_epi64(c0[h], 32);
+    c2[h] = _mm512_set1_epi64(k.stream);
+    c3[h] = _mm512_setzero_si512();
   }
   for (int r = 0; r < kRounds; r++) {
-    const uint32_t k0 = k.rk[2 * r], k1 = k.rk[2 * r + 1];
-    for (int i = 0; i < kBatch; i++) {
-      const uint64_t p0 = static_cast<uint64_t>(kM0) * c0[i];
-      const uint64_t p1 = static_cast<uint64_t>(kM1) * c2[i];
-      c0[i] = static_cast<uint32_t>(p1 >> 32) ^ c1[i] ^ k0;
-      c1[i] = static_cast<uint32_t>(p1);
-      c2[i] = static_cast<uint32_t>(p0 >> 32) ^ c3[i] ^ k1;
-      c3[i] = static_cast<uint32_t>(p0);
+    const __m512i k0 = _mm512_set1_epi64(k.rk[2 * r]), k1 = _mm512_set1_epi64(k.rk[2 * r + 1]);
+    for (int h = 0; h < 2; h++) {
+      const __m512i p0 = _mm512_mul_epu32(c0[h], m0);
+      const __m512i p1 = _mm512_mul_epu32(c2[h], m1);
+      c0[h] = _mm512_xor_si512(_mm512_xor_si512(_mm512_srli_epi64(p1, 32), c1[h]), k0);
+      c1[h] = p1;
+      c2[h] = _mm512_xor_si512(_mm512_xor_si512(_mm512_srli_epi64(p0, 32), c3[h]), k1);
+      c3[h] = p0;
     }
   }
-  for (int i = 0; i < kBatch; i++) {
-    out[0][i] = c0[i];
-    out[1][i] = c1[i];
-    out[2][i] = c2[i];
-    out[3][i] = c3[i];
+  for (int h = 0; h < 2; h++) {
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(&out[0][8 * h]), _mm512_cvtepi64_epi32(c0[h]));
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(&out[1][8 * h]), _mm512_cvtepi64_epi32(c1[h]));
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(&out[2][8 * h]), _mm512_cvtepi64_epi32(c2[h]));
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(&out[3][8 * h]), _mm512_cvtepi64_epi32(c3[h]));
   }
 }
+#else
+/** Philox of counters (j0 + i, stream, 0) for i < kBatch: word w of counter i to out[w][i]. */
+inline void PhiloxBatch(const Keys& k, uint64_t j0, uint32_t out[4][kBatch]) {
+  uint32_t w[4];
+  for (int i = 0; i < kBatch; i++) {
+    Philox(k, j0 + static_cast<uint64_t>(i), 0, w);
+    for (int v = 0; v < 4; v++) out[v][i] = w[v];
+  }
+}
+#endif
 
 /** NumPy's next_double from two words (double53 in counter.ts): exact, so no rounding to match. */
 inline double Double53(uint32_t a, uint32_t b) {
-  return static_cast<double>((static_cast<uint64_t>(a >> 5) << 26) | (b >> 6)) * 0x1p-53;
+  return static_cast<double>(static_cast<int64_t>((static_cast<uint64_t>(a >> 5) << 26) | (b >> 6))) * 0x1p-53;
 }
 
 /** NumPy's next_float from one word (float24 in counter.ts). */
