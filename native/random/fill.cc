@@ -4,6 +4,12 @@
 // contiguous in the block and consecutive in the global flat index, and each is filled chunk by
 // chunk — Philox into uniforms or words, then the transform — exactly as the TypeScript samplers
 // do, so the values are bit for bit theirs. Validation is done by the TypeScript wrapper.
+
+// GCC 12 reports the AVX-512 intrinsics' undefined pass-through operands as maybe-uninitialized
+// (GCC bug 105593, fixed in 13), hundreds of times for philox.h; the warning is false there.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #include <algorithm>
 #include <cmath>
 #include <type_traits>
