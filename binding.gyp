@@ -20,7 +20,8 @@
         "native/lapack_blas.cc",
         "native/lapack_tiles.cc",
         "native/sort/sort.cc",
-        "native/sort/scan.cc"
+        "native/sort/scan.cc",
+        "native/random/fill.cc"
       ],
       "include_dirs": [
         "<!(node -p \"require('node-addon-api').include_dir\")",

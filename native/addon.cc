@@ -11,6 +11,7 @@ static Napi::Object InitNumts(Napi::Env env, Napi::Object exports) {
   numts::RegisterScan(env, exports);
   numts::RegisterLapack(env, exports);
   numts::RegisterSort(env, exports);
+  numts::RegisterRandom(env, exports);
   return exports;
 }
 

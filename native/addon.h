@@ -27,5 +27,6 @@ void RegisterScan(Napi::Env env, Napi::Object exports);
 void RegisterOpNames(Napi::Env env, Napi::Object exports);
 void RegisterLapack(Napi::Env env, Napi::Object exports);
 void RegisterSort(Napi::Env env, Napi::Object exports);
+void RegisterRandom(Napi::Env env, Napi::Object exports);
 
 }  // namespace numts

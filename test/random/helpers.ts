@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 /** Sampling through the generate kernel on plain typed-array views, block by block. */
 import { type Dtype, type TypedArray, allocTyped } from "../../src/array/dtype.js";
-import type { RandomDistribution } from "../../src/kernels/manifest.js";
-import { generate } from "../../src/kernels/ts/generate.js";
+import type { KernelFn, RandomDistribution } from "../../src/kernels/manifest.js";
+import { nativeKernels } from "../../src/kernels/native/index.js";
+import { generate as tsGenerate } from "../../src/kernels/ts/generate.js";
 import { type PhiloxKey, seedKey } from "../../src/kernels/ts/random/index.js";
 
 export interface SampleOptions {
@@ -13,7 +14,22 @@ export interface SampleOptions {
   readonly blockShape?: readonly number[];
   /** Elements of padding before each block in its buffer, so views start at a non-zero offset. */
   readonly padding?: number;
+  /** The generate kernel to sample with: the TypeScript one unless given. */
+  readonly generate?: KernelFn<"generate">;
 }
+
+const native = nativeKernels();
+
+/**
+ * The generate kernel of each kernel table, to run a test on both: the native one is skipped
+ * (with the reason) when the addon does not load.
+ */
+export const GENERATE_KERNELS: readonly { name: string; generate: KernelFn<"generate">; skip?: string }[] = [
+  { name: "ts", generate: tsGenerate },
+  native instanceof Error
+    ? { name: "native", generate: tsGenerate, skip: `native addon not loaded: ${native.message}` }
+    : { name: "native", generate: native.generate },
+];
 
 function cStrides(shape: readonly number[]): number[] {
   const strides = new Array<number>(shape.length);
@@ -45,6 +61,7 @@ export function sampleArray(dist: RandomDistribution, shape: readonly number[], 
   const key: PhiloxKey = seedKey(opts.seed ?? 12345);
   const blockShape = opts.blockShape ?? shape;
   const padding = opts.padding ?? 0;
+  const generate = opts.generate ?? tsGenerate;
   const size = shape.reduce((p, d) => p * d, 1);
   const result = allocTyped(dtype, size);
   const gstrides = cStrides(shape);

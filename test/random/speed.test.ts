@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 /**
  * Throughput of the generate kernel's random branch on one thread, reported as diagnostics
- * (`node --test --test-reporter=spec dist/test/random/speed.test.js`). The machine may be shared,
+ * (`node --test --test-reporter=spec dist/test/random/speed.test.js`), for each kernel table. The machine may be shared,
  * so the only assertion is a floor far below the targets (40 M float64 uniforms/s, 15 M normals/s),
  * to catch a fast loop that fell off V8's optimizing tier.
  */
@@ -9,13 +9,14 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { type Dtype, allocTyped } from "../../src/array/dtype.js";
 import type { RandomDistribution } from "../../src/kernels/manifest.js";
-import { generate } from "../../src/kernels/ts/generate.js";
+import type { KernelFn } from "../../src/kernels/manifest.js";
 import { seedKey } from "../../src/kernels/ts/random/index.js";
+import { GENERATE_KERNELS } from "./helpers.js";
 
 const N = 1 << 20;
 
 /** Best-of-five millions of elements per second for one block of N elements. */
-function throughput(distribution: RandomDistribution, dtype: Dtype, n = N): number {
+function throughput(generate: KernelFn<"generate">, distribution: RandomDistribution, dtype: Dtype, n = N): number {
   const data = allocTyped(dtype, n);
   const view = { dtype, data, offset: 0, shape: [n], strides: [1] };
   const generator = { kind: "random" as const, key: seedKey(1), stream: 0, distribution };
@@ -29,7 +30,8 @@ function throughput(distribution: RandomDistribution, dtype: Dtype, n = N): numb
   return n / best / 1000;
 }
 
-test("random sampling throughput", (t) => {
+for (const { name, generate, skip } of GENERATE_KERNELS) {
+test(`${name}: random sampling throughput`, { skip }, (t) => {
   const cases: [string, RandomDistribution, Dtype, number?][] = [
     ["random float64", { name: "random" }, "float64"],
     ["random float32", { name: "random" }, "float32"],
@@ -45,8 +47,9 @@ test("random sampling throughput", (t) => {
     ["binomial n=1000 p=0.4", { name: "binomial", n: 1000, p: 0.4 }, "int32", N / 4],
   ];
   for (const [label, dist, dtype, n] of cases) {
-    const rate = throughput(dist, dtype, n);
+    const rate = throughput(generate, dist, dtype, n);
     t.diagnostic(`${label}: ${rate.toFixed(1)} M/s`);
     assert.ok(rate > 1, `${label}: ${rate} M/s`);
   }
 });
+}

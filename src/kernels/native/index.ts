@@ -12,6 +12,7 @@ import { nativeReduce } from "./reduce.js";
 import { nativeScan } from "./scan.js";
 import { nativeTileKernels } from "./tiles/index.js";
 import { nativeSortKernels } from "./sort.js";
+import { nativeGenerate } from "./random.js";
 
 /** Why the addon's elementwise engine cannot be used with this build of the TypeScript, or null. */
 function engineMismatch(addon: NativeAddon): string | null {
@@ -36,6 +37,7 @@ export function nativeKernels(): KernelTable | Error {
     fused: nativeFused(addon),
     reduce: nativeReduce(addon),
     scan: nativeScan(addon),
+    generate: nativeGenerate(addon, tsKernels.generate),
     ...nativeLinalgKernels(addon, tsKernels),
     ...nativeTileKernels(addon, tsKernels),
     ...nativeSortKernels(addon, tsKernels),

@@ -6,6 +6,7 @@
  */
 import type { TypedArray } from "../../../array/dtype.js";
 import { ElementWords, float24, uniforms53, words32 } from "./counter.js";
+import { logPositive } from "./log.js";
 import { standardNormal } from "./normal.js";
 import { CHUNK, type Sampler, scratchDoubles, scratchWords } from "./sampler.js";
 
@@ -111,7 +112,10 @@ export class NormalSampler implements Sampler {
   }
 }
 
-/** `exponential(scale)`: scale·(-log1p(-u)), inversion of the CDF (one uniform, no rejection). */
+/**
+ * `exponential(scale)`: scale·(-log(1 - u)), inversion of the CDF (one uniform, no rejection). 1 - u
+ * is exact on the 2^-53 grid, so this is -log1p(-u) without a second function to match natively.
+ */
 export class ExponentialSampler implements Sampler {
   constructor(
     private readonly rk: Int32Array,
@@ -126,13 +130,13 @@ export class ExponentialSampler implements Sampler {
       const n = Math.min(CHUNK, count - done);
       uniforms53(this.rk, this.stream, first + done, n, u);
       const o = pos + done;
-      for (let t = 0; t < n; t++) dst[o + t] = scale * -Math.log1p(-u[t]!);
+      for (let t = 0; t < n; t++) dst[o + t] = scale * -logPositive(1 - u[t]!);
     }
   }
 
   element(index: number): number {
     const w = new ElementWords(this.rk, this.stream, 2);
     w.start(index);
-    return this.scale * -Math.log1p(-w.nextDouble());
+    return this.scale * -logPositive(1 - w.nextDouble());
   }
 }

@@ -16,8 +16,8 @@ import { PoissonSampler } from "./poisson.js";
 import type { Sampler } from "./sampler.js";
 import { MAX_STREAMS } from "./seed.js";
 
-/** The sampler of `dist` written as `dtype`, for counters under (key, stream). */
-export function makeSampler(dist: RandomDistribution, dtype: Dtype, key: PhiloxKey, stream: number): Sampler {
+/** Throws unless `dist` can be written as `dtype` under (key, stream): what every fill checks first. */
+export function validateRandom(dist: RandomDistribution, dtype: Dtype, key: PhiloxKey, stream: number): void {
   validateDistribution(dist, dtype);
   if (!Number.isInteger(stream) || stream < 0 || stream >= MAX_STREAMS) {
     throw new RangeError(`random: stream must be an integer in [0, 2**32) (got ${stream})`);
@@ -27,6 +27,11 @@ export function makeSampler(dist: RandomDistribution, dtype: Dtype, key: PhiloxK
       throw new RangeError(`random: key words must be uint32 (got ${key.join(", ")})`);
     }
   }
+}
+
+/** The sampler of `dist` written as `dtype`, for counters under (key, stream). */
+export function makeSampler(dist: RandomDistribution, dtype: Dtype, key: PhiloxKey, stream: number): Sampler {
+  validateRandom(dist, dtype, key, stream);
   const rk = roundKeys(key);
   switch (dist.name) {
     case "random":
@@ -44,6 +49,33 @@ export function makeSampler(dist: RandomDistribution, dtype: Dtype, key: PhiloxK
     case "binomial":
       return new BinomialSampler(rk, stream, dist.n, dist.p);
   }
+}
+
+/** Where a block's runs lie: the global C-order strides and the flat index of its first element. */
+export interface RunGeometry {
+  readonly globalStrides: readonly number[];
+  readonly first: number;
+}
+
+/**
+ * The run geometry of `out`, a block starting at `blockStart` of an array of `globalShape`; throws
+ * unless its runs (along the last axis) are contiguous.
+ */
+export function runGeometry(out: View, globalShape: readonly number[], blockStart: readonly number[]): RunGeometry {
+  const nd = out.shape.length;
+  const last = nd - 1;
+  if (nd > 0 && out.shape[last]! > 1 && out.strides[last] !== 1) {
+    throw new Error("generate: random output blocks must be contiguous along the last axis");
+  }
+  const globalStrides = new Array<number>(nd);
+  let s = 1;
+  for (let d = last; d >= 0; d--) {
+    globalStrides[d] = s;
+    s *= globalShape[d]!;
+  }
+  let first = 0;
+  for (let d = 0; d < nd; d++) first += blockStart[d]! * globalStrides[d]!;
+  return { globalStrides, first };
 }
 
 /**
@@ -65,19 +97,10 @@ export function fillRandom(
   }
   const last = nd - 1;
   const runLength = out.shape[last]!;
-  if (runLength > 1 && out.strides[last] !== 1) {
-    throw new Error("generate: random output blocks must be contiguous along the last axis");
-  }
-  // Global C-order strides, and an odometer over the block's outer coordinates.
-  const gstrides = new Array<number>(nd);
-  let s = 1;
-  for (let d = last; d >= 0; d--) {
-    gstrides[d] = s;
-    s *= globalShape[d]!;
-  }
+  const { globalStrides: gstrides, first: start } = runGeometry(out, globalShape, blockStart);
+  // An odometer over the block's outer coordinates.
   const idx = new Array<number>(last).fill(0);
-  let first = 0;
-  for (let d = 0; d < nd; d++) first += blockStart[d]! * gstrides[d]!;
+  let first = start;
   let pos = out.offset;
   for (;;) {
     sampler.fill(out.data, pos, first, runLength);

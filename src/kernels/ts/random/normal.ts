@@ -11,8 +11,11 @@
  * The coefficients are copied from CPython's statistics.NormalDist.inv_cdf (the same algorithm).
  *
  * The upper half is evaluated as the negated lower tail at 1 - u - 2^-54, which is exact, so the
- * deviates are exactly symmetric and never infinite: |z| <= 8.3 (Φ(-8.3) ≈ 2^-54).
+ * deviates are exactly symmetric and never infinite: |z| <= 8.3 (Φ(-8.3) ≈ 2^-54). The log is
+ * `logPositive`, which native/random/ repeats exactly (sqrt is correctly rounded everywhere).
  */
+
+import { logPositive } from "./log.js";
 
 // Numerator and denominator coefficients of AS241's three rational approximations, highest degree
 // first: |q| <= 0.425 in q² (centre), then r = sqrt(-log p) - 1.6 (tail) and r - 5 (far tail).
@@ -56,7 +59,7 @@ export function normalQuantileLower(p: number): number {
     const r = 0.180625 - q * q;
     return (q * poly7(CENTRAL_NUM, r)) / poly7(CENTRAL_DEN, r);
   }
-  const r = Math.sqrt(-Math.log(p));
+  const r = Math.sqrt(-logPositive(p));
   if (r <= 5) return -poly7(TAIL_NUM, r - 1.6) / poly7(TAIL_DEN, r - 1.6);
   return -poly7(FAR_NUM, r - 5) / poly7(FAR_DEN, r - 5);
 }
