@@ -175,7 +175,9 @@ int GlmGramPanels(const Napi::CallbackInfo& info) {
   T* p = PtrOf<T>(info, 20);
   T* loss = PtrOf<T>(info, 22);
   const int w = n + (ones ? 1 : 0);
-  constexpr int kPanel = 256;
+  // 1024 rows (800 KB at 100 columns): syrk's rank-k update runs longer per call; measured on
+  // logreg (1e6×100) 7% faster per Newton step than 256 rows and 20% faster than 4096.
+  constexpr int kPanel = 1024;
   const int dt = sizeof(T) == 8 ? kF64 : kF32;
   const LoopFn vexp = FindVectorMathLoop(kExp, dt), vlog1p = FindVectorMathLoop(kLog1p, dt);
   auto apply = [](LoopFn fn, T (*scalar)(T), const T* in, T* out, int len) {
