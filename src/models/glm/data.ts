@@ -19,6 +19,28 @@ export interface GlmData {
   readonly fitIntercept: boolean;
 }
 
+/** One row block of the training data, as views. */
+export interface RowBatch {
+  readonly X: nt.BlockArray;
+  readonly y: nt.BlockArray;
+  readonly weights: nt.BlockArray | null;
+}
+
+/** The data cut into `batches` row batches at X's row-block boundaries (views, no copies). */
+export function rowBatches(data: GlmData, batches: number): RowBatch[] {
+  const { X, y, weights } = data;
+  const rows = X.blockShape[0]!;
+  const cuts = Array.from({ length: batches - 1 }, (_, i) => (i + 1) * rows);
+  const xs = nt.split(X, cuts, { axis: 0 });
+  const ys = nt.split(y, cuts, { axis: 0 });
+  const ws = weights ? nt.split(weights, cuts, { axis: 0 }) : null;
+  return xs.map((x, i) => ({ X: x, y: ys[i]!, weights: ws ? ws[i]! : null }));
+}
+
+export function disposeBatches(list: readonly RowBatch[] | null): void {
+  for (const b of list ?? []) for (const a of [b.X, b.y, b.weights]) a?.dispose();
+}
+
 export class Layout {
   /** Parameters per class: d' = d (+1). */
   readonly width: number;

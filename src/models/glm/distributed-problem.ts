@@ -15,14 +15,10 @@
 import * as nt from "../../index.js";
 import { glmPass } from "../../api/linalg/glm-pass.js";
 import type { BatchedProblem, Penalty, Trial } from "../solvers/problem.js";
-import { type GlmData, Layout, addL2, fetch, isZero, l2Value } from "./data.js";
+import { type GlmData, Layout, type RowBatch, disposeBatches, rowBatches, addL2, fetch, isZero, l2Value } from "./data.js";
 import type { Family } from "./family.js";
 
-interface Batch {
-  readonly X: nt.BlockArray;
-  readonly y: nt.BlockArray;
-  readonly weights: nt.BlockArray | null;
-}
+type Batch = RowBatch;
 
 export class GlmProblem implements BatchedProblem {
   readonly layout: Layout;
@@ -95,23 +91,12 @@ export class GlmProblem implements BatchedProblem {
 
   /** The row blocks of X, y and the weights as views (built on first use). */
   private batchesOf(): Batch[] {
-    if (this.batchList) return this.batchList;
-    const { X, y, weights } = this.data;
-    const rows = X.blockShape[0]!;
-    const cuts = Array.from({ length: this.batches - 1 }, (_, i) => (i + 1) * rows);
-    const xs = nt.split(X, cuts, { axis: 0 });
-    const ys = nt.split(y, cuts, { axis: 0 });
-    const ws = weights ? nt.split(weights, cuts, { axis: 0 }) : null;
-    this.batchList = xs.map((x, i) => ({ X: x, y: ys[i]!, weights: ws ? ws[i]! : null }));
+    this.batchList ??= rowBatches(this.data, this.batches);
     return this.batchList;
   }
 
   dispose(): void {
-    for (const b of this.batchList ?? []) {
-      b.X.dispose();
-      b.y.dispose();
-      b.weights?.dispose();
-    }
+    disposeBatches(this.batchList);
     this.batchList = null;
   }
 }

@@ -14,15 +14,12 @@
  */
 import * as nt from "../../index.js";
 import type { BatchedProblem, Penalty, Trial } from "../solvers/problem.js";
-import { type GlmData, Layout, addL2, fetch, isZero, l2Value } from "./data.js";
+import { type GlmData, Layout, type RowBatch, disposeBatches, rowBatches, addL2, fetch, isZero, l2Value } from "./data.js";
 
 type A = nt.BlockArray;
 
-interface Rows {
-  readonly X: A;
-  readonly Y: A;
-  readonly weights: A | null;
-}
+/** A row batch; its y holds the one-hot rows. */
+type Rows = RowBatch;
 
 export class MultinomialProblem implements BatchedProblem {
   readonly layout: Layout;
@@ -45,7 +42,7 @@ export class MultinomialProblem implements BatchedProblem {
   }
 
   at(w: Float64Array): Trial {
-    return new MultinomialTrial(this, w, { X: this.data.X, Y: this.data.y, weights: this.data.weights });
+    return new MultinomialTrial(this, w, { X: this.data.X, y: this.data.y, weights: this.data.weights });
   }
 
   /** η = X·B + b (n×K); zeros without a pass when w = 0. */
@@ -93,19 +90,12 @@ export class MultinomialProblem implements BatchedProblem {
   }
 
   private batchesOf(): Rows[] {
-    if (this.batchList) return this.batchList;
-    const { X, y, weights } = this.data;
-    const rows = X.blockShape[0]!;
-    const cuts = Array.from({ length: this.batches - 1 }, (_, i) => (i + 1) * rows);
-    const xs = nt.split(X, cuts, { axis: 0 });
-    const ys = nt.split(y, cuts, { axis: 0 });
-    const ws = weights ? nt.split(weights, cuts, { axis: 0 }) : null;
-    this.batchList = xs.map((x, i) => ({ X: x, Y: ys[i]!, weights: ws ? ws[i]! : null }));
+    this.batchList ??= rowBatches(this.data, this.batches);
     return this.batchList;
   }
 
   dispose(): void {
-    for (const b of this.batchList ?? []) for (const a of [b.X, b.Y, b.weights]) a?.dispose();
+    disposeBatches(this.batchList);
     this.batchList = null;
   }
 }
@@ -153,7 +143,7 @@ class MultinomialTrial implements Trial {
     this.valueOnce ??= (async () => {
       const { eta, lse } = this.softmax;
       using wc = this.column();
-      using fit = this.rows.Y.multiply(eta);
+      using fit = this.rows.y.multiply(eta);
       using perRow = lse.subtract(nt.sum(fit, { axis: 1, keepdims: true }));
       using weighted = wc ? perRow.multiply(wc) : perRow;
       const total = Number(await nt.sum(weighted).item());
@@ -165,7 +155,7 @@ class MultinomialTrial implements Trial {
   /** R = w·(P − Y) (n×K). */
   private residual(): A {
     using wc = this.column();
-    const diff = this.softmax.P.subtract(this.rows.Y);
+    const diff = this.softmax.P.subtract(this.rows.y);
     if (!wc) return diff;
     using d = diff;
     return d.multiply(wc);

@@ -17,6 +17,7 @@ import type { InputView } from "../../runtime/runtime.js";
 import { ownerOf } from "../../schedule/layout.js";
 import { ArrayData, type Slot } from "../array-data.js";
 import { context } from "../context.js";
+import { basicPosition } from "./basic-position.js";
 import { materialize } from "../materialize.js";
 import { submitOp, wholeBlockView } from "../submit.js";
 import { type Group, chunkFinder, groupByKey } from "./grouping.js";
@@ -104,19 +105,7 @@ function groupSource(
   sub: SubBlock,
   basicShape: readonly number[],
 ): { view: InputView; offsets: Int32Array } {
-  const at = new Array<number>(src.ndim).fill(0);
-  const local = new Array<number>(src.ndim).fill(0);
-  r.axes.forEach((s, axis) => {
-    if (s.kind !== "int") return;
-    at[axis] = src.grid.chunkIndexOf(axis, s.index);
-    local[axis] = s.index - src.grid.boundaries(axis)[at[axis]!]!;
-  });
-  plan.dims.forEach((d, i) => {
-    if (d === null || d.kind === "newaxis") return;
-    const run = plan.runs[i]![entry[i]!]!;
-    at[d.axis] = run.chunk;
-    local[d.axis] = run.local;
-  });
+  const { at, local } = basicPosition(src, r, plan, entry);
   plan.axes.forEach((axis, e) => (at[axis] = group.chunks[e]!));
   const slot = src.slots[src.grid.flatIndex(at)]!;
   let offset = slot.offset;

@@ -20,6 +20,7 @@ import { ownerOf } from "../../schedule/layout.js";
 import { ArrayData, type Slot } from "../array-data.js";
 import { alignedView } from "../align.js";
 import { context } from "../context.js";
+import { basicPosition } from "./basic-position.js";
 import { materialize } from "../materialize.js";
 import { submitOp, wholeBlockView } from "../submit.js";
 import { expandDimsView } from "../views.js";
@@ -120,19 +121,7 @@ export function matchSource(
   entry: readonly number[],
   candidate: readonly number[],
 ): { slot: Slot; source: MatchSource } {
-  const at = new Array<number>(src.ndim).fill(0);
-  const local = new Array<number>(src.ndim).fill(0);
-  r.axes.forEach((s, axis) => {
-    if (s.kind !== "int") return;
-    at[axis] = src.grid.chunkIndexOf(axis, s.index);
-    local[axis] = s.index - src.grid.boundaries(axis)[at[axis]!]!;
-  });
-  plan.dims.forEach((d, i) => {
-    if (d === null || d.kind === "newaxis") return;
-    const run = plan.runs[i]![entry[i]!]!;
-    at[d.axis] = run.chunk;
-    local[d.axis] = run.local;
-  });
+  const { at, local } = basicPosition(src, r, plan, entry);
   inputs.forEach((input, e) => (at[input.axis] = candidate[e]!));
   const slot = src.slots[src.grid.flatIndex(at)]!;
   const offset = local.reduce((o, l, axis) => o + l * slot.strides[axis]!, 0);
