@@ -18,11 +18,9 @@ import type { BatchedProblem, Penalty, Trial } from "../solvers/problem.js";
 import { type GlmData, Layout, type RowBatch, disposeBatches, rowBatches, addL2, fetch, isZero, l2Value } from "./data.js";
 import type { Family } from "./family.js";
 
-type Batch = RowBatch;
-
 export class GlmProblem implements BatchedProblem {
   readonly layout: Layout;
-  private batchList: Batch[] | null = null;
+  private batchList: RowBatch[] | null = null;
 
   constructor(
     readonly data: GlmData,
@@ -90,7 +88,7 @@ export class GlmProblem implements BatchedProblem {
   }
 
   /** The row blocks of X, y and the weights as views (built on first use). */
-  private batchesOf(): Batch[] {
+  private batchesOf(): RowBatch[] {
     this.batchList ??= rowBatches(this.data, this.batches);
     return this.batchList;
   }

@@ -18,12 +18,9 @@ import { type GlmData, Layout, type RowBatch, disposeBatches, rowBatches, addL2,
 
 type A = nt.BlockArray;
 
-/** A row batch; its y holds the one-hot rows. */
-type Rows = RowBatch;
-
 export class MultinomialProblem implements BatchedProblem {
   readonly layout: Layout;
-  private batchList: Rows[] | null = null;
+  private batchList: RowBatch[] | null = null;
 
   constructor(
     readonly data: GlmData,
@@ -89,7 +86,7 @@ export class MultinomialProblem implements BatchedProblem {
     }
   }
 
-  private batchesOf(): Rows[] {
+  private batchesOf(): RowBatch[] {
     this.batchList ??= rowBatches(this.data, this.batches);
     return this.batchList;
   }
@@ -116,7 +113,7 @@ class MultinomialTrial implements Trial {
   constructor(
     private readonly problem: MultinomialProblem,
     readonly w: Float64Array,
-    private readonly rows: Rows,
+    private readonly rows: RowBatch,
   ) {}
 
   private get softmax(): Softmax {
