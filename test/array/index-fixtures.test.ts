@@ -5,9 +5,7 @@
  * turned into opaque arrays, which only resolve) and must give NumPy's shape, values and errors.
  */
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
-import { IndexError, ShapeError } from "../../src/errors.js";
 import { NDArray } from "../../src/array/ndarray.js";
 import {
   type IndexPart,
@@ -19,42 +17,11 @@ import {
   resolveIndex,
   setLocal,
 } from "../../src/array/index/index.js";
+import { type GetCase, type NumpyError, type SetCase, arange, expectedClass, isRegular, listToNDArray } from "../helpers/index-cases.js";
+import { readFixture } from "../helpers/fixtures.js";
 
-interface NumpyError {
-  type: "IndexError" | "ValueError" | "TypeError";
-  message: string;
-}
-interface GetCase {
-  shape: number[];
-  index: string;
-  result?: { shape: number[]; values: number[]; scalar: boolean };
-  error?: NumpyError;
-}
-interface SetCase {
-  shape: number[];
-  index: string;
-  valueShape: number[];
-  result?: { values: number[] };
-  error?: NumpyError;
-}
-
-const load = <T>(name: string): T =>
-  JSON.parse(readFileSync(new URL(`../../../test/fixtures/${name}`, import.meta.url), "utf8")) as T;
-const GET = load<GetCase[]>("index-get.json");
-const SET = load<SetCase[]>("index-set.json");
-
-const arange = (shape: readonly number[], sign = 1, offset = 0): NDArray => {
-  const n = shape.reduce((a, b) => a * b, 1);
-  return new NDArray(Float64Array.from({ length: n }, (_, i) => sign * (i + offset)), shape);
-};
-
-/** The numts class a NumPy exception maps to (NumPy's ValueError has no numts twin). */
-function expectedClass(e: NumpyError): new (...args: never[]) => Error {
-  if (e.type === "IndexError") return IndexError;
-  if (e.type === "TypeError") return TypeError;
-  const indexValueErrors = ["slice step cannot be zero", "setting an array element with a sequence. The requested"];
-  return indexValueErrors.some((m) => e.message.startsWith(m)) ? IndexError : ShapeError;
-}
+const GET = readFixture<GetCase[]>("index-get.json");
+const SET = readFixture<SetCase[]>("index-set.json");
 
 function assertNumpyError(fn: () => unknown, e: NumpyError, label: string): void {
   assert.throws(fn, (err: unknown) => {
@@ -62,28 +29,6 @@ function assertNumpyError(fn: () => unknown, e: NumpyError, label: string): void
     assert.equal((err as Error).message, e.message, label);
     return true;
   });
-}
-
-/** A list part as an NDArray (int32, or bool when every leaf is boolean), as NumPy's asarray. */
-function listToNDArray(list: readonly unknown[]): NDArray {
-  const shape: number[] = [];
-  for (let level: unknown = list; Array.isArray(level); level = level[0]) shape.push(level.length);
-  const leaves = (list as unknown[]).flat(Infinity) as (number | boolean)[];
-  const isBool = leaves.length > 0 && leaves.every((v) => typeof v === "boolean");
-  const data = isBool ? Uint8Array.from(leaves, Number) : Int32Array.from(leaves, Number);
-  return new NDArray(data, shape, isBool ? "bool" : "int32");
-}
-
-/** Whether a nested list has an NDArray form: rectangular, at most 64 dimensions. */
-function isRegular(list: readonly unknown[]): boolean {
-  const shape: number[] = [];
-  for (let level: unknown = list; Array.isArray(level); level = level[0]) shape.push(level.length);
-  if (shape.length > 64) return false;
-  const ok = (node: unknown, depth: number): boolean =>
-    depth === shape.length
-      ? !Array.isArray(node)
-      : Array.isArray(node) && node.length === shape[depth] && node.every((child) => ok(child, depth + 1));
-  return ok(list, 0);
 }
 
 describe("x[index] matches NumPy", () => {

@@ -11,21 +11,9 @@ import { test } from "node:test";
 import * as nt from "../../src/index.js";
 import { readFixture } from "../helpers/fixtures.js";
 import { describeRuntimes } from "../helpers/runtime.js";
-import { type IndexForm, type NumpyError, arange, distribute, expectNumpyError, inBatches, indexIn } from "./helpers.js";
+import { type GetCase, type SetCase } from "../helpers/index-cases.js";
+import { type IndexForm, arange, distribute, expectNumpyError, inBatches, indexIn } from "./helpers.js";
 
-interface GetCase {
-  shape: number[];
-  index: string;
-  result?: { shape: number[]; values: number[]; scalar: boolean };
-  error?: NumpyError;
-}
-interface SetCase {
-  shape: number[];
-  index: string;
-  valueShape: number[];
-  result?: { values: number[] };
-  error?: NumpyError;
-}
 
 const GET = readFixture<GetCase[]>("index-get.json");
 const SET = readFixture<SetCase[]>("index-set.json");

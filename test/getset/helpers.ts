@@ -3,33 +3,15 @@
 import assert from "node:assert/strict";
 import { type IndexPart, parseIndex } from "../../src/array/index/index.js";
 import { NDArray } from "../../src/array/ndarray.js";
-import { IndexError, OverflowError, ShapeError } from "../../src/errors.js";
 import * as nt from "../../src/index.js";
+import { type NumpyError, arange, expectedClass, isRegular, listToNDArray } from "../helpers/index-cases.js";
 import { layoutsFor } from "../helpers/runtime.js";
 
-export interface NumpyError {
-  type: string;
-  message: string;
-}
-
-/** `sign * (arange(size) + offset)` in `shape`, float64. */
-export function arange(shape: readonly number[], sign = 1, offset = 0): NDArray {
-  const n = shape.reduce((a, b) => a * b, 1);
-  return new NDArray(Float64Array.from({ length: n }, (_, i) => sign * (i + offset)), shape);
-}
+export { type NumpyError, arange, expectedClass, isRegular, listToNDArray };
 
 /** A BlockArray of `local` in layout `layout` of layoutsFor(its shape). */
 export function distribute(local: NDArray, layout: number): nt.BlockArray {
   return nt.array(local, { blockShape: layoutsFor(local.shape)[layout]!.blockShape });
-}
-
-/** The numts class a NumPy exception maps to (NumPy's ValueError has no numts twin). */
-export function expectedClass(e: NumpyError): new (...args: never[]) => Error {
-  if (e.type === "IndexError") return IndexError;
-  if (e.type === "TypeError") return TypeError;
-  if (e.type === "OverflowError") return OverflowError;
-  const indexValueErrors = ["slice step cannot be zero", "setting an array element with a sequence. The requested"];
-  return indexValueErrors.some((m) => e.message.startsWith(m)) ? IndexError : ShapeError;
 }
 
 /** Whether `err` is NumPy's error: its class, and its message (a `?` stands for an unknown count). */
@@ -42,28 +24,6 @@ export function matchesNumpy(err: unknown, e: NumpyError, label: string): void {
   } else {
     assert.equal(message, e.message, label);
   }
-}
-
-/** A list part as an NDArray (int32, or bool when every leaf is boolean), as NumPy's asarray. */
-export function listToNDArray(list: readonly unknown[]): NDArray {
-  const shape: number[] = [];
-  for (let level: unknown = list; Array.isArray(level); level = level[0]) shape.push(level.length);
-  const leaves = (list as unknown[]).flat(Infinity) as (number | boolean)[];
-  const isBool = leaves.length > 0 && leaves.every((v) => typeof v === "boolean");
-  const data = isBool ? Uint8Array.from(leaves, Number) : Int32Array.from(leaves, Number);
-  return new NDArray(data, shape, isBool ? "bool" : "int32");
-}
-
-/** Whether a nested list has an NDArray form: rectangular, at most 64 dimensions. */
-export function isRegular(list: readonly unknown[]): boolean {
-  const shape: number[] = [];
-  for (let level: unknown = list; Array.isArray(level); level = level[0]) shape.push(level.length);
-  if (shape.length > 64) return false;
-  const ok = (node: unknown, depth: number): boolean =>
-    depth === shape.length
-      ? !Array.isArray(node)
-      : Array.isArray(node) && node.length === shape[depth] && node.every((child) => ok(child, depth + 1));
-  return ok(list, 0);
 }
 
 /**
