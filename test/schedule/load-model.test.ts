@@ -2,15 +2,8 @@
 /** The load model on 2–3 fake nodes, every number computed by hand. */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { LoadModel, type OpDemand } from "../../src/schedule/load-model.js";
-
-const op = (inputs: [number, number][], outputBytes: number, owner: number, final = false, home?: number): OpDemand => ({
-  inputs: inputs.map(([id, bytes]) => ({ id, bytes })),
-  outputBytes,
-  owner,
-  final,
-  home,
-});
+import { LoadModel } from "../../src/schedule/load-model.js";
+import { op } from "./demand.js";
 
 test("copies count bytes in and out and the replica's memory; frees make memory live memory", () => {
   const m = new LoadModel(3);

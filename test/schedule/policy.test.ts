@@ -2,17 +2,10 @@
 /** Placement policies on 2–4 fake nodes, with the loads behind each choice worked out by hand. */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { LoadModel, type OpDemand } from "../../src/schedule/load-model.js";
+import { LoadModel } from "../../src/schedule/load-model.js";
 import { CyclicPolicy, DynamicPolicy, LshsPolicy, createPolicy } from "../../src/schedule/policy.js";
 import { Scheduler } from "../../src/schedule/scheduler.js";
-
-const op = (inputs: [number, number][], outputBytes: number, owner: number, final = false, home?: number): OpDemand => ({
-  inputs: inputs.map(([id, bytes]) => ({ id, bytes })),
-  outputBytes,
-  owner,
-  final,
-  home,
-});
+import { op } from "./demand.js";
 
 test("LSHS computes where the inputs are and sends an array block's last op to its owner", () => {
   const m = new LoadModel(4);
