@@ -52,21 +52,6 @@ class Scratch {
   T* data_;
 };
 
-template <typename Key>
-void InsertionSort(Key* k, uint32_t* p, size_t n) {
-  for (size_t i = 1; i < n; i++) {
-    const Key key = k[i];
-    const uint32_t pay = p ? p[i] : 0;
-    size_t j = i;
-    for (; j > 0 && k[j - 1] > key; j--) {
-      k[j] = k[j - 1];
-      if (p) p[j] = p[j - 1];
-    }
-    k[j] = key;
-    if (p) p[j] = pay;
-  }
-}
-
 // LSD radix sort of k[0, n) on bits [low, bits) of (key - lo); result in k.
 template <typename Key>
 void RadixSort(Key* k, uint32_t* p, size_t n, Key* tk, uint32_t* tp, Key lo, int bits, int low = 0) {
@@ -128,6 +113,12 @@ bool BoundedInsertion(Key* k, uint32_t* p, size_t n, size_t budget) {
     if ((budget -= std::min(budget, i - j)) == 0) return false;
   }
   return true;
+}
+
+// Plain stable insertion sort: the bounded one with a budget it cannot exhaust.
+template <typename Key>
+void InsertionSort(Key* k, uint32_t* p, size_t n) {
+  BoundedInsertion(k, p, n, SIZE_MAX);
 }
 
 // Stable counting distribution of k[0, n) into `bins` bins by binOf(key) (non-decreasing in the
