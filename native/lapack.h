@@ -88,6 +88,7 @@ inline T* PtrOf(const Napi::CallbackInfo& info, size_t index) {
 }
 
 inline int DimOf(const Napi::Value& v) { return static_cast<int>(IntOf(v)); }
+inline bool BoolOf(const Napi::Value& v) { return v.As<Napi::Boolean>().Value(); }
 
 // A LAPACK workspace size returned by a query (lwork = -1) as a floating-point number. Single
 // precision cannot represent large sizes exactly, so round up with a margin.

@@ -13,27 +13,20 @@
 #include "engine/loops.h"
 #include "engine/opcodes.h"
 #include "lapack.h"
+#include "triangular_call.h"
 
 namespace numts {
 namespace {
-
-inline bool BoolOf(const Napi::Value& v) { return v.As<Napi::Boolean>().Value(); }
 
 // trsm(f32, left, lower, transA, unitDiag, m, n, a, offA, lda, b, offB, ldb):
 // B (m×n) := op(A)⁻¹·B (left) or B·op(A)⁻¹ (right).
 template <class T>
 int Trsm(const Napi::CallbackInfo& info) {
-  const auto side = BoolOf(info[1]) ? CblasLeft : CblasRight;
-  const auto uplo = BoolOf(info[2]) ? CblasLower : CblasUpper;
-  const auto trans = BoolOf(info[3]) ? CblasTrans : CblasNoTrans;
-  const auto diag = BoolOf(info[4]) ? CblasUnit : CblasNonUnit;
-  const int m = DimOf(info[5]), n = DimOf(info[6]), lda = DimOf(info[9]), ldb = DimOf(info[12]);
-  const T* a = PtrOf<T>(info, 7);
-  T* b = PtrOf<T>(info, 10);
+  const TriangularCall<T> t(info);
   if constexpr (sizeof(T) == 4) {
-    cblas_strsm(CblasRowMajor, side, uplo, trans, diag, m, n, 1.0f, a, lda, b, ldb);
+    cblas_strsm(CblasRowMajor, t.side, t.uplo, t.trans, t.diag, t.m, t.n, 1.0f, t.a, t.lda, t.b, t.ldb);
   } else {
-    cblas_dtrsm(CblasRowMajor, side, uplo, trans, diag, m, n, 1.0, a, lda, b, ldb);
+    cblas_dtrsm(CblasRowMajor, t.side, t.uplo, t.trans, t.diag, t.m, t.n, 1.0, t.a, t.lda, t.b, t.ldb);
   }
   return 0;
 }

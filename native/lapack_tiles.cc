@@ -6,6 +6,7 @@
 #include <cblas.h>
 
 #include "lapack.h"
+#include "triangular_call.h"
 
 extern "C" {
 // clang-format off
@@ -18,8 +19,6 @@ void slarft_(const char* direct, const char* storev, const int* n, const int* k,
 
 namespace numts {
 namespace {
-
-inline bool BoolOf(const Napi::Value& v) { return v.As<Napi::Boolean>().Value(); }
 
 // gemmScaled(f32, transA, transB, m, n, k, alpha, a, offA, lda, b, offB, ldb, beta, c, offC, ldc):
 // row-major C (m×n) := alpha·op(A)·op(B) + beta·C.
@@ -45,17 +44,11 @@ int GemmScaled(const Napi::CallbackInfo& info) {
 // row-major B (m×n) := op(A)·B (left) or B·op(A) (right), A triangular.
 template <class T>
 int Trmm(const Napi::CallbackInfo& info) {
-  const auto side = BoolOf(info[1]) ? CblasLeft : CblasRight;
-  const auto uplo = BoolOf(info[2]) ? CblasLower : CblasUpper;
-  const auto trans = BoolOf(info[3]) ? CblasTrans : CblasNoTrans;
-  const auto diag = BoolOf(info[4]) ? CblasUnit : CblasNonUnit;
-  const int m = DimOf(info[5]), n = DimOf(info[6]), lda = DimOf(info[9]), ldb = DimOf(info[12]);
-  const T* a = PtrOf<T>(info, 7);
-  T* b = PtrOf<T>(info, 10);
+  const TriangularCall<T> t(info);
   if constexpr (sizeof(T) == 4) {
-    cblas_strmm(CblasRowMajor, side, uplo, trans, diag, m, n, 1.0f, a, lda, b, ldb);
+    cblas_strmm(CblasRowMajor, t.side, t.uplo, t.trans, t.diag, t.m, t.n, 1.0f, t.a, t.lda, t.b, t.ldb);
   } else {
-    cblas_dtrmm(CblasRowMajor, side, uplo, trans, diag, m, n, 1.0, a, lda, b, ldb);
+    cblas_dtrmm(CblasRowMajor, t.side, t.uplo, t.trans, t.diag, t.m, t.n, 1.0, t.a, t.lda, t.b, t.ldb);
   }
   return 0;
 }
